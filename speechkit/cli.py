@@ -1,0 +1,196 @@
+"""The command line: click commands only — options -> api -> renderer, and error mapping."""
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import IO, Any, Callable, Iterator
+
+import click
+
+from speechkit import __version__
+
+FORMATS = ("text", "json", "jsonl", "csv")
+
+
+@dataclass
+class Options:
+    fmt: str
+    script: str
+    encoding: str | None
+    config: str | None
+    output: str | None
+    quiet: bool
+    excel: bool = False
+
+
+def common_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    """The output and input flags every command shares (one decorator, as sqlite-utils does)."""
+    opts = [
+        click.argument("files", nargs=-1, required=True, metavar="FILES..."),
+        click.option("--json", "fmt", flag_value="json", help="One JSON document (schema speechkit/1)."),
+        click.option("--jsonl", "fmt", flag_value="jsonl", help="One JSON record per line, streamed."),
+        click.option("--csv", "fmt", flag_value="csv", help="CSV rows with a fixed header."),
+        click.option("--excel", is_flag=True, help="With --csv: write a UTF-8 BOM so Excel reads Chinese text."),
+        click.option("--script", type=click.Choice(["original", "simplified", "traditional"]),
+                     default="original", show_default=True, help="Script of the text shown."),
+        click.option("--encoding", metavar="NAME", help="Decode input as NAME instead of detecting it."),
+        click.option("--config", "config", metavar="FILE", type=click.Path(dir_okay=False),
+                     help="YAML extending the lexicons (default: ./speechkit.yaml if present)."),
+        click.option("-o", "--output", metavar="FILE", help="Write output to FILE (atomically) instead of stdout."),
+        click.option("-q", "--quiet", is_flag=True, help="Do not report failed files on stderr."),
+    ]
+    for opt in reversed(opts):
+        f = opt(f)
+    return f
+
+
+def _options(kw: dict[str, Any]) -> Options:
+    return Options(kw.pop("fmt") or "text", kw.pop("script"), kw.pop("encoding"), kw.pop("config"),
+                   kw.pop("output"), kw.pop("quiet"), kw.pop("excel"))
+
+
+def _err(msg: str) -> None:
+    click.echo(f"speechkit: {msg}", err=True)
+
+
+@contextmanager
+def _output(path: str | None) -> Iterator[IO[str]]:
+    """stdout, or a temporary file renamed onto ``path`` only when everything was written."""
+    if path is None:
+        yield sys.stdout
+        return
+    directory = os.path.dirname(os.path.abspath(path))
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".speechkit-", suffix=".tmp", dir=directory)
+    except OSError as exc:
+        raise click.UsageError(f"cannot write to {path}: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            yield fh
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def run(command: str, files: tuple[str, ...], opts: Options,
+        analyse: Callable[[Any, Any], list[dict[str, Any]]]) -> None:
+    """Analyse every input with ``analyse(doc, config)``; failures are reported and counted."""
+    from speechkit import api
+    from speechkit.config import load_config
+    from speechkit.errors import ConfigError, SpeechkitError
+    from speechkit.load import expand_inputs
+    from speechkit.render import make_renderer
+
+    try:
+        config = load_config(opts.config)
+    except ConfigError as exc:
+        _err(f"error: {exc}")
+        sys.exit(2)
+    failures = 0
+    with _output(opts.output) as out:
+        items = list(expand_inputs(list(files)))
+        renderer = make_renderer(opts.fmt, command, out, {"many": len(items) > 1, "excel": opts.excel})
+
+        def fail(name: str, reason: str) -> None:
+            nonlocal failures
+            failures += 1
+            renderer.error(name, reason)
+            if not opts.quiet:
+                _err(f"error: {name}: {reason}")
+
+        for item in items:
+            if isinstance(item, SpeechkitError):
+                fail(item.file, item.reason)
+                continue
+            try:
+                doc = api.load_input(item, opts.encoding, config)
+                records = analyse(doc, config)
+            except SpeechkitError as exc:
+                fail(getattr(exc, "file", item.name), getattr(exc, "reason", str(exc)))
+                continue
+            except RecursionError:
+                fail(item.name, "input too deeply nested to analyse")
+                continue
+            except Exception as exc:  # a bug must not stop the batch or show a traceback
+                fail(item.name, f"internal error ({type(exc).__name__}: {exc}); please report this file")
+                continue
+            renderer.add(doc.source.name, doc.source.encoding, records)
+        renderer.end()
+    sys.exit(1 if failures else 0)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="speechkit")
+def cli() -> None:
+    """speechkit — read Chinese political speeches: outline, targets, slogans.
+
+    \b
+    Examples:
+      speechkit outline samples/*.txt
+      speechkit outline speech.txt --json | jq '.files[0].records[].title'
+      speechkit clean --simplified speech.txt > speech.simp.txt
+    """
+
+
+@cli.command()
+@common_options
+@click.option("--depth", type=click.IntRange(min=1), metavar="N", help="Show headings down to level N only.")
+def outline(files: tuple[str, ...], depth: int | None, **kw: Any) -> None:
+    """Print the section outline (一、 （一） 1. （1） 一是 第一， 首先 …) as a tree.
+
+    \b
+    Examples:
+      speechkit outline samples/district-work-conference.trad.txt
+      speechkit outline samples/ --depth 1 --script simplified
+      speechkit outline speech.txt --jsonl | jq -r 'select(.level==1).title'
+    """
+    opts = _options(kw)
+
+    def analyse(doc: Any, config: Any) -> list[dict[str, Any]]:
+        from speechkit.api import outline as extract
+        from speechkit.render.records import heading_records
+
+        recs = heading_records(doc, extract(doc, config), opts.script)
+        return [r for r in recs if depth is None or r["level"] <= depth]
+
+    run("outline", files, opts, analyse)
+
+
+@cli.command()
+@common_options
+@click.option("--simplified", is_flag=True, help="Print the Simplified `norm` layer instead of `clean`.")
+def clean(files: tuple[str, ...], simplified: bool, **kw: Any) -> None:
+    """Print the cleaned text: pinyin, site boilerplate and odd spaces removed, widths folded.
+
+    \b
+    Examples:
+      speechkit clean samples/economic-work-meeting.trad-pinyin.txt
+      speechkit clean --simplified samples/*.trad*.txt -o all.simp.txt
+      cat speech.txt | speechkit clean -
+    """
+    opts = _options(kw)
+
+    def analyse(doc: Any, config: Any) -> list[dict[str, Any]]:
+        from speechkit.render.records import clean_record
+
+        return [clean_record(doc, simplified, opts.script)]
+
+    run("clean", files, opts, analyse)
+
+
+def main() -> None:
+    try:
+        cli.main(prog_name="speechkit", standalone_mode=True)
+    except KeyboardInterrupt:
+        _err("interrupted")
+        sys.exit(130)
+    except BrokenPipeError:
+        # the reader went away (`| head`): end quietly, and stop Python's own flush complaint
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(0)

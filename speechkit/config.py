@@ -1,0 +1,64 @@
+"""User configuration: a YAML file whose top-level keys extend the packaged lexicons."""
+from __future__ import annotations
+
+import os
+from typing import Any, Callable
+
+import yaml
+
+from speechkit import lexicons
+from speechkit.errors import ConfigError
+
+DEFAULT_CONFIG_NAME = "speechkit.yaml"
+
+
+class Config:
+    """Lexicons as used in one run: packaged defaults laid under the user's extensions.
+
+    Also caches what is compiled from them (regexes, tables), so every document of a batch
+    shares one compilation.
+    """
+
+    def __init__(self, extensions: dict[str, dict[str, Any]] | None = None, file: str | None = None):
+        self.extensions = extensions or {}
+        self.file = file
+        self._lexicons: dict[str, dict[str, Any]] = {}
+        self._compiled: dict[str, Any] = {}
+
+    def lexicon(self, name: str) -> dict[str, Any]:
+        if name not in self._lexicons:
+            self._lexicons[name] = lexicons.merged(lexicons.packaged(name), self.extensions.get(name))
+        return self._lexicons[name]
+
+    def compiled(self, key: str, build: Callable[["Config"], Any]) -> Any:
+        if key not in self._compiled:
+            self._compiled[key] = build(self)
+        return self._compiled[key]
+
+
+def load_config(path: str | None = None) -> Config:
+    """Read ``path`` (or ``speechkit.yaml`` in the working directory, if present)."""
+    if path is None:
+        if not os.path.isfile(DEFAULT_CONFIG_NAME):
+            return Config()
+        path = DEFAULT_CONFIG_NAME
+    try:
+        with open(path, encoding="utf-8") as fh:
+            data = yaml.safe_load(fh)
+    except OSError as exc:
+        raise ConfigError(path, "", f"cannot read config file: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(path, "", "config file is not UTF-8 text") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 1})" if mark is not None else ""
+        raise ConfigError(path, "", f"not valid YAML{where}: {getattr(exc, 'problem', exc)}") from None
+    if data is None:
+        return Config(file=path)
+    if not isinstance(data, dict):
+        raise ConfigError(path, "", "expected a mapping of lexicon names (e.g. 'cleaning:', 'outline:')")
+    for name, ext in data.items():
+        if name not in lexicons.SCHEMAS:
+            raise ConfigError(path, str(name), f"unknown section (expected one of: {', '.join(lexicons.SCHEMAS)})")
+        lexicons.validate(name, ext, path, partial=True)
+    return Config(data, path)

@@ -1,0 +1,208 @@
+"""The section outline: heading markers found in ``norm``, validated as sibling sequences,
+nested into a tree (SPEC §3 "Outline heading"). A pure function of the Document."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from typing import Any
+
+from speechkit.config import Config
+from speechkit.model import Document, Heading
+
+_SPACE = " \t"
+# A body cue (今年, 当前, …) ends a run-together title only this many characters in: every
+# title in the gold samples is longer than that before its body starts.
+BODY_CUE_MIN = 6
+
+
+@dataclass
+class _Cand:
+    style: str
+    start: int  # marker span in norm
+    end: int
+    key: int  # numeral value, or the word's place in its sequence
+    para_start: int
+    para_end: int
+    inline: bool
+    number: int = 0
+    title: tuple[int, int] = (0, 0)
+    run_in: bool = False  # the paragraph goes on after the title
+
+
+def _compile(config: Config) -> dict[str, Any]:
+    lex = config.lexicon("outline")
+    styles = {name: dict(spec, rx=re.compile(spec["pattern"])) for name, spec in lex["styles"].items()}
+    circled = {c: i + 1 for i, c in enumerate(lex["circled"])}
+    return {"lex": lex, "styles": styles, "circled": circled}
+
+
+def parse_cn_numeral(s: str, digits: dict[str, int]) -> int | None:
+    """一 -> 1, 十一 -> 11, 二十 -> 20, 二十三 -> 23 (the range headings use)."""
+    if s.isdigit():
+        return int(s)
+    if "十" not in s:
+        return digits.get(s) if len(s) == 1 else None
+    tens, _, ones = s.partition("十")
+    t = digits.get(tens, 0) if tens else 1
+    o = digits.get(ones, 0) if ones else 0
+    if (tens and tens not in digits) or (ones and ones not in digits) or len(ones) > 1 or len(tens) > 1:
+        return None
+    return t * 10 + o
+
+
+def _at_boundary(text: str, i: int, soft: bool, lex: dict[str, Any]) -> tuple[bool, bool]:
+    """(can a heading start at ``i``?, is ``i`` the start of its paragraph?)"""
+    j = i - 1
+    while j >= 0 and text[j] in _SPACE:
+        j -= 1
+    if j < 0 or text[j] == "\n":
+        return True, True
+    while j > 0 and text[j] in lex["boundary_skip"] and text[j - 1] in lex["boundary"]:
+        j -= 1
+    ok = text[j] in lex["boundary"] or (soft and text[j] in lex["soft_boundary"])
+    return ok, False
+
+
+def _candidates(text: str, comp: dict[str, Any]) -> list[_Cand]:
+    lex = comp["lex"]
+    out = []
+    for name, spec in comp["styles"].items():
+        soft = bool(spec.get("soft"))
+        for m in spec["rx"].finditer(text):
+            ok, para = _at_boundary(text, m.start(), soft, lex)
+            if not ok:
+                continue
+            groups = m.groupdict()
+            if groups.get("word") is not None:
+                key = (spec.get("sequence") or {}).get(groups["word"])
+            elif name == "circled":
+                key = comp["circled"].get(groups["num"])
+            else:
+                key = parse_cn_numeral(groups["num"], lex["numerals"])
+            if not key:
+                continue
+            ps = text.rfind("\n", 0, m.start()) + 1
+            pe = text.find("\n", m.start())
+            out.append(_Cand(name, m.start(), m.end(), key, ps, len(text) if pe < 0 else pe, not para))
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+def _standalone(text: str, c: _Cand, lex: dict[str, Any]) -> bool:
+    rest = text[c.end:c.para_end].strip()
+    body = rest.rstrip(lex["title_stop"])
+    return not c.inline and len(rest) <= lex["standalone_max"] and not any(ch in lex["title_stop"] for ch in body)
+
+
+def _chains(cands: list[_Cand], ranked: bool, gap_max: int, breaks: list[int],
+            skips: bool = False) -> list[list[_Cand]]:
+    """Group one style's candidates into runs of siblings (一是, 二是, …).
+
+    Ranked styles and word sequences (首先, 其次, 最后) may skip numbers; the others must count
+    on by one, within ``gap_max`` characters and with no ranked heading (``breaks``) between.
+    """
+    chains: list[list[_Cand]] = []
+    for c in cands:
+        last = chains[-1][-1] if chains else None
+        follows = last is not None and (c.key > last.key if ranked or skips else c.key == last.key + 1)
+        if follows and not ranked:
+            follows = c.start - last.start <= gap_max and bisect_left(breaks, last.start) == bisect_left(breaks, c.start)
+        if follows:
+            chains[-1].append(c)
+        else:
+            chains.append([c])
+    return chains
+
+
+def _accepted(text: str, cands: list[_Cand], comp: dict[str, Any]) -> list[_Cand]:
+    lex, styles = comp["lex"], comp["styles"]
+    by_style: dict[str, list[_Cand]] = {}
+    for c in cands:
+        by_style.setdefault(c.style, []).append(c)
+    keep: list[_Cand] = []
+    for name, group in by_style.items():
+        if styles[name].get("rank") is None:
+            continue
+        for chain in _chains(group, True, 0, []):
+            if len(chain) > 1:
+                keep.extend(chain)
+            elif not chain[0].inline and (name in lex["single_ok_styles"] or _standalone(text, chain[0], lex)):
+                keep.extend(chain)
+    breaks = sorted(c.start for c in keep if not c.inline)
+    for name, group in by_style.items():
+        if styles[name].get("rank") is not None:
+            continue
+        seq = bool(styles[name].get("sequence"))
+        for chain in _chains(group, False, lex["sibling_gap_max"], breaks, skips=seq):
+            if len(chain) > 1 and chain[0].key == 1:
+                for i, c in enumerate(chain):
+                    if seq:
+                        c.key = i + 1  # 首先/其次/最后 are numbered by their place
+                keep.extend(chain)
+    keep.sort(key=lambda c: c.start)
+    return keep
+
+
+def _title(text: str, c: _Cand, next_start: int, lex: dict[str, Any]) -> None:
+    """Set the title span (stripped) and whether the paragraph runs on after it."""
+    stops = lex["title_stop"] + ("，," if c.style in lex["title_stop_comma_styles"] else "")
+    s = c.end
+    while s < c.para_end and text[s] in _SPACE + "，,":
+        s += 1
+    limit = min(c.para_end, next_start, s + lex["title_max"])
+    e = s
+    while e < limit and text[e] not in stops:
+        e += 1
+    if e == limit and limit == s + lex["title_max"] and limit < min(c.para_end, next_start):
+        # ran into the body without punctuation: cut where the body visibly starts
+        cues = [text.find(w, s + BODY_CUE_MIN, e) for w in lex["body_cues"]]
+        cues = [i for i in cues if i > 0]
+        e = min(cues) if cues else e
+    c.run_in = c.inline or text[e:c.para_end].strip(lex["title_stop"] + _SPACE) != ""
+    while e > s and text[e - 1] in "，,、：:；;。.！!？? \t":
+        e -= 1
+    c.title = (s, e)
+
+
+def _nest(heads: list[_Cand], styles: dict[str, Any]) -> list[tuple[int | None, int]]:
+    """(parent index, level) per heading, by a stack of open headings.
+
+    Same style as an open heading: its sibling. A ranked (GB/T) style closes open headings
+    of the same or lower rank, and unranked ones from other paragraphs. An unranked style
+    nests under the innermost open heading — except that a run-in heading (title and body
+    in one paragraph) below the top level does not hold headings of later paragraphs.
+    """
+    stack: list[int] = []
+    out: list[tuple[int | None, int]] = []
+    rank = lambda i: styles[heads[i].style].get("rank")  # noqa: E731
+    for i, h in enumerate(heads):
+        same = [k for k, j in enumerate(stack) if heads[j].style == h.style]
+        if same:
+            del stack[same[-1]:]
+        elif rank(i) is not None:
+            while stack and ((rank(stack[-1]) is not None and rank(stack[-1]) >= rank(i))
+                             or (rank(stack[-1]) is None and heads[stack[-1]].para_start != h.para_start)):
+                stack.pop()
+        elif not h.inline:
+            while len(stack) > 1 and heads[stack[-1]].run_in and heads[stack[-1]].para_start != h.para_start:
+                stack.pop()
+        parent = stack[-1] if stack else None
+        out.append((parent, len(stack) + 1))
+        stack.append(i)
+    return out
+
+
+def extract_outline(doc: Document, config: Config) -> list[Heading]:
+    comp = config.compiled("outline", _compile)
+    text = doc.norm
+    heads = _accepted(text, _candidates(text, comp), comp)
+    for i, h in enumerate(heads):
+        nxt = heads[i + 1].start if i + 1 < len(heads) else len(text)
+        _title(text, h, nxt, comp["lex"])
+    tree = _nest(heads, comp["styles"])
+    return [
+        Heading(id=i + 1, parent=None if p is None else p + 1, level=level, style=h.style, number=h.key,
+                inline=h.inline, marker_span=(h.start, h.end), title_span=h.title)
+        for i, (h, (p, level)) in enumerate(zip(heads, tree))
+    ]

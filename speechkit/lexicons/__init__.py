@@ -1,0 +1,115 @@
+"""Packaged lexicons (YAML data, never literals in code), schema-checked, extended by user config.
+
+Each ``<name>.yaml`` beside this file is described by an entry of ``SCHEMAS``. A user config
+(``--config FILE`` or ``speechkit.yaml``) may hold a top-level key per lexicon name; its
+lists are appended to the packaged ones and its mappings update them.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from speechkit.errors import ConfigError
+
+REGEX = "regex"  # a string that must compile as a Python regular expression
+OPT = "optional"
+
+_RULES = [{"name": str, "pattern": REGEX}]
+
+SCHEMAS: dict[str, dict[str, Any]] = {
+    "cleaning": {"fold": str, "fold_to": str, "line_rules": _RULES, "span_rules": _RULES},
+    "script": {"t2s_fixes": {str: str}, "mixed_ratio": float},
+    "outline": {
+        "numerals": {str: int},
+        "circled": str,
+        "boundary": str,
+        "soft_boundary": str,
+        "boundary_skip": str,
+        "styles": {str: {"pattern": REGEX, "rank": (OPT, int), "soft": (OPT, bool),
+                         "sequence": (OPT, {str: int})}},
+        "title_stop": str,
+        "title_stop_comma_styles": [str],
+        "title_max": int,
+        "body_cues": [str],
+        "standalone_max": int,
+        "single_ok_styles": [str],
+        "sibling_gap_max": int,
+    },
+}
+
+
+def _check(spec: Any, value: Any, file: str, key: str) -> None:
+    if isinstance(spec, tuple) and spec[0] == OPT:
+        if value is not None:
+            _check(spec[1], value, file, key)
+        return
+    if spec == REGEX:
+        if not isinstance(value, str):
+            raise ConfigError(file, key, f"expected a regular expression string, got {type(value).__name__}")
+        try:
+            re.compile(value)
+        except re.error as exc:
+            raise ConfigError(file, key, f"regular expression does not compile: {exc}") from None
+    elif isinstance(spec, type):
+        ok = isinstance(value, spec) and not (spec is int and isinstance(value, bool))
+        if not ok:
+            raise ConfigError(file, key, f"expected {spec.__name__}, got {type(value).__name__}")
+    elif isinstance(spec, list):
+        if not isinstance(value, list):
+            raise ConfigError(file, key, f"expected a list, got {type(value).__name__}")
+        for i, item in enumerate(value):
+            _check(spec[0], item, file, f"{key}[{i}]")
+    elif isinstance(spec, dict):
+        if not isinstance(value, dict):
+            raise ConfigError(file, key, f"expected a mapping, got {type(value).__name__}")
+        [(k0, v0)] = spec.items() if len(spec) == 1 and isinstance(next(iter(spec)), type) else [(None, None)]
+        if k0 is not None:  # a free mapping {keytype: valuespec}
+            for k, v in value.items():
+                _check(k0, k, file, f"{key}.{k}")
+                _check(v0, v, file, f"{key}.{k}")
+            return
+        for k, v in value.items():
+            if k not in spec:
+                raise ConfigError(file, f"{key}.{k}".lstrip("."), f"unknown key (expected one of: {', '.join(spec)})")
+            _check(spec[k], v, file, f"{key}.{k}".lstrip("."))
+
+
+def validate(name: str, data: Any, file: str, partial: bool = False) -> None:
+    """Check ``data`` against the schema of lexicon ``name``; ``partial`` for user extensions."""
+    schema = SCHEMAS[name]
+    if not isinstance(data, dict):
+        raise ConfigError(file, name, "expected a mapping")
+    _check(schema, data, file, "")
+    if not partial:
+        missing = [k for k, v in schema.items() if k not in data and not (isinstance(v, tuple) and v[0] == OPT)]
+        if missing:
+            raise ConfigError(file, missing[0], "missing key")
+
+
+@lru_cache(maxsize=None)
+def packaged(name: str) -> dict[str, Any]:
+    """The packaged lexicon ``name``, validated."""
+    path = f"speechkit/lexicons/{name}.yaml"
+    text = resources.files("speechkit.lexicons").joinpath(f"{name}.yaml").read_text(encoding="utf-8")
+    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    validate(name, data, path)
+    return data
+
+
+def merged(base: dict[str, Any], extra: dict[str, Any] | None) -> dict[str, Any]:
+    """``base`` extended by ``extra``: lists appended, mappings updated, scalars replaced."""
+    if not extra:
+        return base
+    out = dict(base)
+    for k, v in extra.items():
+        if isinstance(v, list) and isinstance(out.get(k), list):
+            out[k] = [*out[k], *v]
+        elif isinstance(v, dict) and isinstance(out.get(k), dict):
+            out[k] = {**out[k], **v}
+        else:
+            out[k] = v
+    return out

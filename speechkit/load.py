@@ -1,0 +1,149 @@
+"""Inputs -> decoded text: paths, directories, globs and stdin; encodings detected."""
+from __future__ import annotations
+
+import codecs
+import glob
+import os
+import sys
+from dataclasses import dataclass
+from typing import Iterator
+
+from speechkit.errors import LoadError
+
+# What a directory argument picks up, recursively.
+DIR_SUFFIXES = (".txt", ".md", ".html", ".htm")
+# Encodings tried, in order, after BOMs and strict UTF-8; a detector picks among them.
+FALLBACK_ENCODINGS = ("gb18030", "big5", "utf_16_le", "utf_16_be")
+# Share of NUL bytes above which a file without a UTF-16 BOM is treated as binary
+# (UTF-16 Chinese text without BOM has NULs only in ASCII positions; we check that apart).
+BINARY_NUL_SHARE = 0.01
+
+
+@dataclass(frozen=True)
+class Input:
+    """One thing to read: ``name`` as the user gave it, ``path`` on disk (None for stdin)."""
+
+    name: str
+    path: str | None
+
+
+def expand_inputs(specs: list[str]) -> Iterator[Input | LoadError]:
+    """Each argument as files to read, in the order given; errors in place of what is missing."""
+    for spec in specs:
+        if spec == "-":
+            yield Input("-", None)
+        elif os.path.isdir(spec):
+            found = sorted(
+                os.path.join(root, f)
+                for root, _, files in os.walk(spec)
+                for f in files
+                if f.lower().endswith(DIR_SUFFIXES)
+            )
+            if not found:
+                yield LoadError(spec, f"directory has no {', '.join('*' + s for s in DIR_SUFFIXES)} files to read")
+            for f in found:
+                yield Input(f, f)
+        elif os.path.lexists(spec):
+            yield Input(spec, spec)
+        elif glob.has_magic(spec):
+            matches = sorted(glob.glob(spec, recursive=True))
+            if not matches:
+                yield LoadError(spec, "no files match this pattern")
+            for m in matches:
+                yield from expand_inputs([m]) if os.path.isdir(m) else [Input(m, m)]
+        else:
+            yield LoadError(spec, "no such file or directory")
+
+
+def read_bytes(item: Input) -> bytes:
+    if item.path is None:
+        return sys.stdin.buffer.read()
+    path = item.path
+    if os.path.islink(path) and not os.path.exists(path):
+        raise LoadError(item.name, "broken symbolic link")
+    if not os.path.isfile(path):
+        raise LoadError(item.name, "not a regular file (a FIFO, device or socket?); pass a text file")
+    try:
+        with open(path, "rb") as fh:
+            return fh.read()
+    except PermissionError:
+        raise LoadError(item.name, "permission denied; check the file's read permission") from None
+    except OSError as exc:
+        raise LoadError(item.name, f"cannot read: {exc.strerror or exc}") from None
+
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf_32"),
+    (codecs.BOM_UTF32_BE, "utf_32"),
+    (codecs.BOM_UTF8, "utf_8_sig"),
+    (codecs.BOM_UTF16_LE, "utf_16"),
+    (codecs.BOM_UTF16_BE, "utf_16"),
+)
+
+
+def _strict(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """UTF-16 without BOM: NULs stand in every other byte for ASCII characters."""
+    if len(data) % 2:
+        return None
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    if max(even, odd) < len(data) // 8 or min(even, odd) > max(even, odd) // 10:
+        return None
+    return _strict(data, "utf_16_le" if odd > even else "utf_16_be")
+
+
+def _detect(data: bytes) -> tuple[str, str] | None:
+    """Pick among the fallback encodings with charset-normalizer, then verify strictly."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=["gb18030", "big5", "cp950"], preemptive_behaviour=False).best()
+    candidates = ([best.encoding] if best is not None else []) + ["gb18030", "big5"]
+    for enc in candidates:
+        text = _strict(data, enc)
+        if text is not None:
+            return text, "big5" if enc == "cp950" else enc
+    return None
+
+
+def decode_bytes(data: bytes, name: str, encoding: str | None = None) -> tuple[str, str]:
+    """Decoded text and the encoding used. Raises LoadError with what to do."""
+    if encoding:
+        try:
+            return data.decode(encoding), encoding
+        except LookupError:
+            raise LoadError(name, f"unknown encoding {encoding!r}") from None
+        except UnicodeDecodeError as exc:
+            raise LoadError(name, f"not valid {encoding} at byte {exc.start}; try another --encoding") from None
+    if not data:
+        raise LoadError(name, "file is empty")
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            text = _strict(data, enc)
+            if text is None:
+                raise LoadError(name, f"starts with a {enc} byte-order mark but does not decode as {enc}")
+            return text, enc.replace("_sig", "")
+    text = _strict(data, "utf_8")
+    if text is not None and "\x00" not in text:
+        return text, "utf-8"
+    if data.count(0) > BINARY_NUL_SHARE * len(data):
+        text = _bomless_utf16(data)
+        if text is not None:
+            return text, "utf-16"
+        raise LoadError(name, "looks like a binary file, not text (it contains NUL bytes)")
+    found = _detect(data) if text is None else (text, "utf-8")
+    if found is None:
+        raise LoadError(name, "cannot tell the encoding (not UTF-8, UTF-16, GB18030 or Big5); pass --encoding")
+    return found
+
+
+def load_text(item: Input, encoding: str | None = None) -> tuple[str, str]:
+    text, enc = decode_bytes(read_bytes(item), item.name, encoding)
+    if not text.strip():
+        raise LoadError(item.name, "file has no text (only white space)")
+    return text, enc

@@ -1,0 +1,84 @@
+"""The data model: a Source, its Document (three text layers with offset maps) and findings.
+
+Layers (SPEC §1): ``raw`` is the decoded file exactly; ``clean`` is raw minus noise with
+width folding; ``norm`` is clean in Simplified script. ``norm`` always has the same length
+as ``clean`` (see normalize/script.py), so a norm offset *is* a clean offset, and
+``clean_map`` carries it on to raw.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a text came from: ``name`` is the path as given (``-`` for stdin)."""
+
+    name: str
+    encoding: str
+
+
+@dataclass(frozen=True)
+class OffsetMap:
+    """Piecewise map from offsets in a derived text back to the text it was cut from.
+
+    The derived text is a concatenation of kept runs of the original; run ``k`` starts at
+    ``starts[k]`` in the derived text and at ``origins[k]`` in the original.
+    """
+
+    starts: tuple[int, ...] = (0,)
+    origins: tuple[int, ...] = (0,)
+
+    def to_origin(self, i: int) -> int:
+        k = bisect_right(self.starts, i) - 1
+        return self.origins[max(k, 0)] + i - self.starts[max(k, 0)]
+
+    def span_to_origin(self, start: int, end: int) -> tuple[int, int]:
+        """Map a half-open span; the end is mapped through its last character so a span
+        never swallows text that was removed right after it."""
+        s = self.to_origin(start)
+        e = self.to_origin(end - 1) + 1 if end > start else s
+        return s, e
+
+
+@dataclass(frozen=True)
+class Document:
+    source: Source
+    raw: str
+    clean: str
+    norm: str
+    clean_map: OffsetMap
+    script: str  # simplified | traditional | mixed
+    noise_removed: tuple[str, ...] = ()
+    _line_starts: list[int] = field(default_factory=list, repr=False, compare=False)
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """A span of ``norm``/``clean`` as a span of ``raw``."""
+        return self.clean_map.span_to_origin(start, end)
+
+    def line_of(self, raw_offset: int) -> int:
+        """1-based line number in ``raw`` of a raw offset."""
+        if not self._line_starts:
+            starts = [0]
+            find = self.raw.find
+            i = find("\n")
+            while i != -1:
+                starts.append(i + 1)
+                i = find("\n", i + 1)
+            self._line_starts.extend(starts)
+        return bisect_right(self._line_starts, raw_offset)
+
+
+@dataclass(frozen=True)
+class Heading:
+    """One outline heading; spans are offsets into ``norm``/``clean``."""
+
+    id: int
+    parent: int | None
+    level: int
+    style: str
+    number: int
+    inline: bool
+    marker_span: tuple[int, int]
+    title_span: tuple[int, int]

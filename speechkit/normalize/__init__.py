@@ -1,0 +1,15 @@
+"""Build a Document's text layers from raw text (SPEC §1)."""
+from __future__ import annotations
+
+from speechkit.config import Config
+from speechkit.model import Document, Source
+from speechkit.normalize.clean import clean_text
+from speechkit.normalize.script import detect_script, to_simplified
+
+
+def build_document(raw: str, source: Source, config: Config) -> Document:
+    clean, offset_map, noise = clean_text(raw, config)
+    script = detect_script(clean)
+    norm = clean if script == "simplified" else to_simplified(clean)
+    return Document(source=source, raw=raw, clean=clean, norm=norm, clean_map=offset_map,
+                    script=script, noise_removed=tuple(noise))

@@ -1,0 +1,33 @@
+"""Renderers: one module per output format over the record dicts of records.py.
+
+Every renderer has the same small interface, driven by the CLI once per run:
+``add(file, encoding, records)`` per analysed file, ``error(file, message)`` per failed one,
+``end()`` once. They write to the stream they were given and compute nothing.
+"""
+from __future__ import annotations
+
+from typing import IO, Any, Protocol
+
+
+class Renderer(Protocol):
+    def add(self, file: str, encoding: str, records: list[dict[str, Any]]) -> None: ...
+    def error(self, file: str, message: str) -> None: ...
+    def end(self) -> None: ...
+
+
+def make_renderer(fmt: str, command: str, out: IO[str], options: dict[str, Any]) -> Renderer:
+    if fmt == "json":
+        from speechkit.render.as_json import JsonRenderer
+
+        return JsonRenderer(out, command)
+    if fmt == "jsonl":
+        from speechkit.render.as_jsonl import JsonlRenderer
+
+        return JsonlRenderer(out)
+    if fmt == "csv":
+        from speechkit.render.as_csv import CsvRenderer
+
+        return CsvRenderer(out, command, excel=options.get("excel", False))
+    from speechkit.render.as_text import TextRenderer
+
+    return TextRenderer(out, command, options)

@@ -1,0 +1,36 @@
+"""--csv: the --jsonl records as rows under a fixed header; nested values as JSON text."""
+from __future__ import annotations
+
+import csv
+import json
+from typing import IO, Any
+
+from speechkit.render.records import FIELDS
+
+
+def _cell(v: Any) -> Any:
+    if v is None:
+        return ""
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, (list, dict)):
+        return json.dumps(v, ensure_ascii=False)
+    return v
+
+
+class CsvRenderer:
+    def __init__(self, out: IO[str], command: str, excel: bool = False):
+        self.fields = FIELDS[command]
+        if excel:
+            out.write("\ufeff")  # Excel reads UTF-8 only with a BOM
+        self.writer = csv.writer(out, lineterminator="\n")
+        self.writer.writerow(self.fields)
+
+    def add(self, file: str, encoding: str, records: list[dict[str, Any]]) -> None:
+        self.writer.writerows([_cell(r.get(f)) for f in self.fields] for r in records)
+
+    def error(self, file: str, message: str) -> None:
+        pass
+
+    def end(self) -> None:
+        pass

@@ -1,0 +1,23 @@
+"""--json: one document {"schema", "command", "files": [...], "errors": [...]}."""
+from __future__ import annotations
+
+import json
+from typing import IO, Any
+
+from speechkit.render.records import SCHEMA
+
+
+class JsonRenderer:
+    def __init__(self, out: IO[str], command: str):
+        self.out = out
+        self.doc: dict[str, Any] = {"schema": SCHEMA, "command": command, "files": [], "errors": []}
+
+    def add(self, file: str, encoding: str, records: list[dict[str, Any]]) -> None:
+        self.doc["files"].append({"file": file, "encoding": encoding, "records": records})
+
+    def error(self, file: str, message: str) -> None:
+        self.doc["errors"].append({"file": file, "error": message})
+
+    def end(self) -> None:
+        json.dump(self.doc, self.out, ensure_ascii=False, indent=2)
+        self.out.write("\n")

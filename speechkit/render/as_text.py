@@ -1,0 +1,61 @@
+"""Default output for people: a rich tree on a terminal, plain indented text in a pipe.
+
+rich is imported only when stdout is a terminal, so piped runs start fast and carry no
+colour codes (rich itself honours NO_COLOR / FORCE_COLOR).
+"""
+from __future__ import annotations
+
+from typing import IO, Any
+
+
+def _heading_line(r: dict[str, Any]) -> str:
+    sep = "" if r["marker"][-1:] in "、，,.．)）" else " "
+    return f"{r['marker']}{sep}{r['title']}"
+
+
+class TextRenderer:
+    def __init__(self, out: IO[str], command: str, options: dict[str, Any]):
+        self.out = out
+        self.command = command
+        self.many = options.get("many", False)
+        self.tty = bool(getattr(out, "isatty", lambda: False)())
+        self.console = None
+        if self.tty:
+            from rich.console import Console
+
+            self.console = Console(file=out)
+
+    def add(self, file: str, encoding: str, records: list[dict[str, Any]]) -> None:
+        getattr(self, f"_{self.command}")(file, records)
+
+    def _clean(self, file: str, records: list[dict[str, Any]]) -> None:
+        for r in records:
+            self.out.write(r["text"])
+            if not r["text"].endswith("\n"):
+                self.out.write("\n")
+
+    def _outline(self, file: str, records: list[dict[str, Any]]) -> None:
+        if self.console is None:
+            if self.many:
+                self.out.write(f"== {file}\n")
+            for r in records:
+                self.out.write(f"{'  ' * (r['level'] - 1)}{_heading_line(r)}\t[line {r['line']}]\n")
+            if not records:
+                self.out.write("(no headings found)\n")
+            return
+        from rich.markup import escape
+        from rich.tree import Tree
+
+        root = Tree(f"[bold]{escape(file)}[/bold]" + ("" if records else "  [dim](no headings found)[/dim]"))
+        nodes: dict[int, Any] = {}
+        for r in records:
+            parent = nodes.get(r["parent"], root)
+            label = f"{escape(_heading_line(r))}  [dim]line {r['line']} · {r['style']}[/dim]"
+            nodes[r["id"]] = parent.add(label)
+        self.console.print(root)
+
+    def error(self, file: str, message: str) -> None:
+        pass
+
+    def end(self) -> None:
+        pass

@@ -1,0 +1,48 @@
+"""Findings -> flat record dicts (SPEC §3): the one schema every renderer formats."""
+from __future__ import annotations
+
+from typing import Any
+
+from speechkit.model import Document, Heading
+
+SCHEMA = "speechkit/1"
+SCRIPTS = ("original", "simplified", "traditional")
+
+BASE_FIELDS = ["file", "start", "end", "line", "text"]
+FIELDS: dict[str, list[str]] = {
+    "outline": BASE_FIELDS + ["id", "parent", "level", "style", "marker", "number", "title", "inline"],
+    "clean": ["file", "encoding", "script", "chars", "text"],
+}
+
+
+def shown(doc: Document, start: int, end: int, script: str) -> str:
+    """Text of a norm/clean span in the script the user asked for."""
+    if script == "simplified":
+        return doc.norm[start:end]
+    if script == "traditional":
+        from speechkit.normalize.script import to_traditional
+
+        return to_traditional(doc.clean[start:end])
+    return doc.clean[start:end]
+
+
+def base(doc: Document, start: int, end: int, script: str) -> dict[str, Any]:
+    rs, re_ = doc.raw_span(start, end)
+    return {"file": doc.source.name, "start": rs, "end": re_, "line": doc.line_of(rs),
+            "text": shown(doc, start, end, script)}
+
+
+def heading_records(doc: Document, heads: list[Heading], script: str = "original") -> list[dict[str, Any]]:
+    out = []
+    for h in heads:
+        rec = base(doc, *h.marker_span, script)
+        rec.update(id=h.id, parent=h.parent, level=h.level, style=h.style, marker=rec["text"],
+                   number=h.number, title=shown(doc, *h.title_span, script), inline=h.inline)
+        out.append(rec)
+    return out
+
+
+def clean_record(doc: Document, simplified: bool, script: str = "original") -> dict[str, Any]:
+    text = doc.norm if simplified else shown(doc, 0, len(doc.clean), script)
+    return {"file": doc.source.name, "encoding": doc.source.encoding, "script": doc.script,
+            "chars": len(text), "text": text}

@@ -14,6 +14,10 @@ _SPACE = " \t"
 # A body cue (今年, 当前, …) ends a run-together title only this many characters in: every
 # title in the gold samples is longer than that before its body starts.
 BODY_CUE_MIN = 6
+# A marker alone on its line takes its title from the next non-blank line within this many
+# line breaks (Wikisource copies of the work reports put 一是 and its text on separate lines,
+# with a blank line or an indent-only line between).
+MARKER_ALONE_MAX_BREAKS = 3
 
 
 @dataclass
@@ -28,13 +32,14 @@ class _Cand:
     number: int = 0
     title: tuple[int, int] = (0, 0)
     run_in: bool = False  # the paragraph goes on after the title
+    sublist: bool = False  # a ranked style restarted inside its own section (see _sublists)
 
 
 def _compile(config: Config) -> dict[str, Any]:
     lex = config.lexicon("outline")
     styles = {name: dict(spec, rx=re.compile(spec["pattern"])) for name, spec in lex["styles"].items()}
     circled = {c: i + 1 for i, c in enumerate(lex["circled"])}
-    return {"lex": lex, "styles": styles, "circled": circled}
+    return {"lex": lex, "styles": styles, "circled": circled, "note_rx": re.compile(lex["note_pattern"])}
 
 
 def parse_cn_numeral(s: str, digits: dict[str, int]) -> int | None:
@@ -115,6 +120,32 @@ def _chains(cands: list[_Cand], ranked: bool, gap_max: int, breaks: list[int],
     return chains
 
 
+def _sublists(chains: list[list[_Cand]]) -> list[list[_Cand]]:
+    """Rejoin a ranked sequence interrupted by restarted lists of the same style.
+
+    一、…三、 then 一、二、三、四、 (a list inside section 三) and later 四、: the first run
+    resumes at 四、, so the runs in between are sub-lists and nest like unranked styles.
+    """
+    out: list[list[_Cand]] = []
+    main: list[_Cand] | None = None
+    pending: list[list[_Cand]] = []
+    for chain in chains:
+        if main is not None and pending and chain[0].key == main[-1].key + 1:
+            for sub in pending:
+                for c in sub:
+                    c.sublist = True
+            main.extend(chain)
+            pending = []
+            continue
+        out.append(chain)
+        if main is None or chain[0].key <= 1:
+            if main is None:
+                main = chain
+            else:
+                pending.append(chain)
+    return out
+
+
 def _accepted(text: str, cands: list[_Cand], comp: dict[str, Any]) -> list[_Cand]:
     lex, styles = comp["lex"], comp["styles"]
     by_style: dict[str, list[_Cand]] = {}
@@ -124,7 +155,7 @@ def _accepted(text: str, cands: list[_Cand], comp: dict[str, Any]) -> list[_Cand
     for name, group in by_style.items():
         if styles[name].get("rank") is None:
             continue
-        for chain in _chains(group, True, 0, []):
+        for chain in _sublists(_chains(group, True, 0, [])):
             if len(chain) > 1:
                 keep.extend(chain)
             elif not chain[0].inline and (name in lex["single_ok_styles"] or _standalone(text, chain[0], lex)):
@@ -135,6 +166,8 @@ def _accepted(text: str, cands: list[_Cand], comp: dict[str, Any]) -> list[_Cand
             continue
         seq = bool(styles[name].get("sequence"))
         for chain in _chains(group, False, lex["sibling_gap_max"], breaks, skips=seq):
+            if name in lex["note_styles"] and all(_is_note(text, c, comp) for c in chain):
+                continue
             if len(chain) > 1 and chain[0].key == 1:
                 for i, c in enumerate(chain):
                     if seq:
@@ -144,12 +177,27 @@ def _accepted(text: str, cands: list[_Cand], comp: dict[str, Any]) -> list[_Cand
     return keep
 
 
+def _is_note(text: str, c: _Cand, comp: dict[str, Any]) -> bool:
+    """An endnote (①列宁：《…》，《列宁全集》第26卷，第269页。), not a heading."""
+    return comp["note_rx"].search(text, c.end, c.para_end) is not None
+
+
 def _title(text: str, c: _Cand, next_start: int, lex: dict[str, Any]) -> None:
     """Set the title span (stripped) and whether the paragraph runs on after it."""
     stops = lex["title_stop"] + ("，," if c.style in lex["title_stop_comma_styles"] else "")
     s = c.end
     while s < c.para_end and text[s] in _SPACE + "，,":
         s += 1
+    if s == c.para_end and c.para_end < next_start:
+        # the marker stands alone on its line (一是⏎按照…): the title is the next paragraph,
+        # and for nesting the two lines are one paragraph
+        nxt = s
+        while nxt < len(text) and text[nxt] in _SPACE + "\n":
+            nxt += 1
+        if nxt < next_start and text.count("\n", s, nxt) <= MARKER_ALONE_MAX_BREAKS:
+            s = c.para_start = nxt
+            end = text.find("\n", s)
+            c.para_end = len(text) if end < 0 else end
     limit = min(c.para_end, next_start, s + lex["title_max"])
     e = s
     while e < limit and text[e] not in stops:
@@ -175,9 +223,10 @@ def _nest(heads: list[_Cand], styles: dict[str, Any]) -> list[tuple[int | None, 
     """
     stack: list[int] = []
     out: list[tuple[int | None, int]] = []
-    rank = lambda i: styles[heads[i].style].get("rank")  # noqa: E731
+    rank = lambda i: None if heads[i].sublist else styles[heads[i].style].get("rank")  # noqa: E731
+    kind = lambda i: (heads[i].style, heads[i].sublist)  # noqa: E731
     for i, h in enumerate(heads):
-        same = [k for k, j in enumerate(stack) if heads[j].style == h.style]
+        same = [k for k, j in enumerate(stack) if kind(j) == kind(i)]
         if same:
             del stack[same[-1]:]
         elif rank(i) is not None:

@@ -37,6 +37,8 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "body_cues": [str],
         "standalone_max": int,
         "single_ok_styles": [str],
+        "note_styles": [str],
+        "note_pattern": REGEX,
         "sibling_gap_max": int,
     },
 }

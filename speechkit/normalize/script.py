@@ -42,9 +42,13 @@ def _converter(name: str) -> OpenCC:
     return OpenCC(name)
 
 
+def has_traditional(text: str) -> bool:
+    """Whether any Traditional-only character occurs (if not, t2s would change nothing)."""
+    return _tables()[0].search(text) is not None
+
+
 def detect_script(text: str) -> str:
-    """``simplified``, ``traditional`` or ``mixed``; text with no Traditional-only character
-    is ``simplified`` (and is then never converted: the common case, and conversion is slow)."""
+    """``simplified``, ``traditional`` or ``mixed``, by counting one-way characters."""
     trad_re, simp_re, _ = _tables()
     if not trad_re.search(text):
         return "simplified"

@@ -184,9 +184,15 @@ def clean(files: tuple[str, ...], simplified: bool, **kw: Any) -> None:
 
 
 def main() -> None:
+    """Entry point: click's own errors keep their exit codes (2 for usage); Ctrl-C is 130."""
     try:
-        cli.main(prog_name="speechkit", standalone_mode=True)
-    except KeyboardInterrupt:
+        cli.main(prog_name="speechkit", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except (KeyboardInterrupt, click.exceptions.Abort):
         _err("interrupted")
         sys.exit(130)
     except BrokenPipeError:

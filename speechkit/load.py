@@ -17,6 +17,10 @@ FALLBACK_ENCODINGS = ("gb18030", "big5", "utf_16_le", "utf_16_be")
 # Share of NUL bytes above which a file without a UTF-16 BOM is treated as binary
 # (UTF-16 Chinese text without BOM has NULs only in ASCII positions; we check that apart).
 BINARY_NUL_SHARE = 0.01
+# A decoding guess is kept only if at most this share of the first PLAUSIBLE_SAMPLE characters
+# are control or private-use characters (real speeches have none; binary decodes to many).
+PLAUSIBLE_SAMPLE = 20000
+PLAUSIBLE_MAX_ODD = 0.01
 
 
 @dataclass(frozen=True)
@@ -88,14 +92,23 @@ def _strict(data: bytes, encoding: str) -> str | None:
         return None
 
 
+def _plausible(text: str) -> bool:
+    """Decoded text that reads as text: almost all Han, kana, Latin, digits, punctuation or space."""
+    sample = text[:PLAUSIBLE_SAMPLE]
+    odd = sum(1 for ch in sample if not (ch.isprintable() or ch in "\r\n\t") or "\ue000" <= ch <= "\uf8ff")
+    return odd <= PLAUSIBLE_MAX_ODD * len(sample)
+
+
 def _bomless_utf16(data: bytes) -> str | None:
-    """UTF-16 without BOM: NULs stand in every other byte for ASCII characters."""
+    """UTF-16 without BOM: NULs stand in every other byte for ASCII characters only."""
     if len(data) % 2:
         return None
     even, odd = data[0::2].count(0), data[1::2].count(0)
-    if max(even, odd) < len(data) // 8 or min(even, odd) > max(even, odd) // 10:
+    # Han characters put a NUL in the other half too, about one in 256: hence the slack
+    if min(even, odd) > max(even, odd) // 4:
         return None
-    return _strict(data, "utf_16_le" if odd > even else "utf_16_be")
+    text = _strict(data, "utf_16_le" if odd > even else "utf_16_be")
+    return text if text is not None and _plausible(text) else None
 
 
 def _detect(data: bytes) -> tuple[str, str] | None:

@@ -1,0 +1,84 @@
+"""Lexicons are data: every packaged YAML file is schema-checked, and users extend them."""
+from __future__ import annotations
+
+from importlib import resources
+
+import pytest
+import yaml
+
+from speechkit import lexicons
+from speechkit.cli import cli
+from speechkit.config import load_config
+from speechkit.errors import ConfigError
+from tests.conftest import SAMPLES
+
+PACKAGED = sorted(p.name[:-5] for p in resources.files("speechkit.lexicons").iterdir() if p.name.endswith(".yaml"))
+
+
+def test_every_lexicon_file_has_a_schema_and_passes_it():
+    assert PACKAGED and set(PACKAGED) == set(lexicons.SCHEMAS)
+    for name in PACKAGED:
+        lexicons.packaged(name)  # raises ConfigError on any violation
+
+
+@pytest.mark.parametrize("name", PACKAGED)
+def test_schema_rejects_wrong_types(name):
+    data = dict(lexicons.packaged(name))
+    key = next(iter(data))
+    data[key] = object()
+    with pytest.raises(ConfigError, match=key):
+        lexicons.validate(name, data, "broken.yaml")
+
+
+def write(tmp_path, text: str):
+    p = tmp_path / "speechkit.yaml"
+    p.write_text(text, encoding="utf-8")
+    return str(p)
+
+
+@pytest.mark.parametrize("text,key,reason", [
+    ("cleaning: [1, 2", "", "not valid YAML"),
+    ("nonsense: {}", "nonsense", "unknown section"),
+    ("cleaning:\n  line_rules: {name: x}", "line_rules", "expected a list"),
+    ("cleaning:\n  line_rules:\n    - {name: x, pattern: '(unclosed'}", "line_rules[0].pattern", "does not compile"),
+    ("cleaning:\n  span_rules:\n    - {name: x, pattern: 'a', colour: red}", "span_rules[0].colour", "unknown key"),
+    ("outline:\n  title_max: long", "title_max", "expected int"),
+    ("- just\n- a list", "", "expected a mapping"),
+])
+def test_config_errors_name_file_and_key(tmp_path, text, key, reason):
+    path = write(tmp_path, text)
+    with pytest.raises(ConfigError) as exc:
+        load_config(path)
+    assert str(exc.value).startswith(path) and key in str(exc.value) and reason in str(exc.value)
+
+
+def test_broken_config_exits_2_with_one_line(runner, tmp_path):
+    path = write(tmp_path, "outline:\n  title_max: long")
+    r = runner.invoke(cli, ["outline", str(SAMPLES[0]), "--config", path])
+    assert r.exit_code == 2 and r.stdout == ""
+    assert r.stderr.strip() == f"speechkit: error: {path}: title_max: expected int, got str"
+
+
+def test_user_config_extends_cleaning_rules(runner, tmp_path):
+    path = write(tmp_path, "cleaning:\n  line_rules:\n    - {name: site_footer, pattern: '本网站版权所有'}\n")
+    text = tmp_path / "s.txt"
+    text.write_text("一、正文标题\n本网站版权所有 2024\n", encoding="utf-8")
+    r = runner.invoke(cli, ["clean", str(text), "--config", path])
+    assert r.exit_code == 0 and "版权所有" not in r.stdout and "正文标题" in r.stdout
+    r = runner.invoke(cli, ["clean", str(text)])
+    assert "版权所有" in r.stdout  # the packaged rules alone keep it
+
+
+def test_speechkit_yaml_in_working_directory_is_picked_up(runner, tmp_path, monkeypatch):
+    write(tmp_path, "outline:\n  styles:\n    dash_item: {pattern: '(?P<num>[一二三四五六七八九十]{1,3})则'}\n")
+    text = tmp_path / "s.txt"
+    text.write_text("总论。\n一则加强学习。\n二则改进作风。\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    r = runner.invoke(cli, ["outline", "s.txt", "--jsonl"])
+    assert r.exit_code == 0 and r.stdout.count('"style": "dash_item"') == 2
+
+
+def test_lexicon_files_parse_as_plain_yaml():
+    for name in PACKAGED:
+        text = resources.files("speechkit.lexicons").joinpath(f"{name}.yaml").read_text(encoding="utf-8")
+        assert isinstance(yaml.safe_load(text), dict)

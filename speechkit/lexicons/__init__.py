@@ -18,7 +18,7 @@ from speechkit.errors import ConfigError
 REGEX = "regex"  # a string that must compile as a Python regular expression
 OPT = "optional"
 
-_RULES = [{"name": str, "pattern": REGEX}]
+_RULES = [{"name": str, "pattern": REGEX, "requires": (OPT, [str])}]
 
 SCHEMAS: dict[str, dict[str, Any]] = {
     "cleaning": {"fold": str, "fold_to": str, "line_rules": _RULES, "span_rules": _RULES},

@@ -12,12 +12,16 @@ def _compile(config: Config) -> dict[str, Any]:
     lex = config.lexicon("cleaning")
     return {
         "fold": str.maketrans(lex["fold"], lex["fold_to"]),
+        # folding only where needed: a regex finds the rare full-width runs far faster than
+        # str.translate walks the whole text
+        "fold_rx": re.compile("[" + re.escape(lex["fold"]) + "]+") if lex["fold"] else None,
         # one alternation for all line rules: a single pass over the text
         "line_names": [r["name"] for r in lex["line_rules"]],
         "lines": re.compile(
             "^(?:" + "|".join(f"(?P<r{i}>{r['pattern']})" for i, r in enumerate(lex["line_rules"])) + ")[^\n]*",
             re.M) if lex["line_rules"] else None,
-        "spans": [(r["name"], re.compile(r["pattern"], re.M)) for r in lex["span_rules"]],
+        "spans": [(r["name"], re.compile(r["pattern"], re.M), tuple(r.get("requires") or ()))
+                  for r in lex["span_rules"]],
     }
 
 
@@ -31,7 +35,9 @@ def _removed_spans(folded: str, rules: dict[str, Any]) -> tuple[list[tuple[int, 
                 spans.append(m.span())
                 i = next(i for i in range(len(rules["line_names"])) if m.group(f"r{i}") is not None)
                 hit.append(rules["line_names"][i])
-    for name, rx in rules["spans"]:
+    for name, rx, requires in rules["spans"]:
+        if requires and not any(word in folded for word in requires):
+            continue  # `in` is a fast substring search; most texts have no such noise at all
         found = [m.span() for m in rx.finditer(folded) if m.end() > m.start()]
         if found:
             spans.extend(found)
@@ -51,7 +57,8 @@ def clean_text(raw: str, config: Config) -> tuple[str, OffsetMap, list[str]]:
     """The ``clean`` layer of ``raw``, its map back to raw, and the names of the noise removed."""
     rules = config.compiled("cleaning", _compile)
     # folding is 1:1, so offsets in `folded` are offsets in `raw`
-    folded = raw.translate(rules["fold"])
+    table = rules["fold"]
+    folded = rules["fold_rx"].sub(lambda m: m.group().translate(table), raw) if rules["fold_rx"] else raw
     removed, noise = _removed_spans(folded, rules)
     if not removed:
         return folded, OffsetMap(), []

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import os
-import re
+from collections import Counter
 from functools import lru_cache
 
 from opencc import OpenCC
@@ -29,12 +29,11 @@ def _one_way_chars(name: str) -> str:
 
 
 @lru_cache(maxsize=None)
-def _tables() -> tuple[re.Pattern[str], re.Pattern[str], dict[int, str]]:
-    trad_only = _one_way_chars("TSCharacters.txt")
-    simp_only = _one_way_chars("STCharacters.txt")
+def _tables() -> tuple[frozenset[str], frozenset[str], dict[int, str]]:
+    trad_only = frozenset(_one_way_chars("TSCharacters.txt"))
+    simp_only = frozenset(_one_way_chars("STCharacters.txt"))
     char_map = {ord(k): vs[0] for k, vs in _dictionary("TSCharacters.txt") if len(k) == 1 and len(vs[0]) == 1}
-    cls = lambda chars: re.compile("[" + "".join(re.escape(c) for c in chars) + "]")  # noqa: E731
-    return cls(trad_only), cls(simp_only), char_map
+    return trad_only, simp_only, char_map
 
 
 @lru_cache(maxsize=None)
@@ -42,22 +41,25 @@ def _converter(name: str) -> OpenCC:
     return OpenCC(name)
 
 
-def has_traditional(text: str) -> bool:
-    """Whether any Traditional-only character occurs (if not, t2s would change nothing)."""
-    return _tables()[0].search(text) is not None
-
-
-def detect_script(text: str) -> str:
-    """``simplified``, ``traditional`` or ``mixed``, by counting one-way characters."""
-    trad_re, simp_re, _ = _tables()
-    if not trad_re.search(text):
-        return "simplified"
-    n_trad = len(trad_re.findall(text))
-    n_simp = len(simp_re.findall(text))
+def script_of(text: str) -> tuple[str, bool]:
+    """(``simplified`` | ``traditional`` | ``mixed``, whether any Traditional-only character
+    occurs). Without one, t2s would change nothing, so the text is never converted: the
+    common case, and conversion is the slow step. Set operations keep this at C speed."""
+    trad_only, simp_only, _ = _tables()
+    chars = set(text)
+    if chars.isdisjoint(trad_only):
+        return "simplified", False
+    counts = Counter(ch for ch in text if ch in trad_only or ch in simp_only)
+    n_trad = sum(n for ch, n in counts.items() if ch in trad_only)
+    n_simp = sum(n for ch, n in counts.items() if ch in simp_only)
     ratio = lexicons.packaged("script")["mixed_ratio"]
     if n_simp and min(n_trad, n_simp) >= ratio * max(n_trad, n_simp):
-        return "mixed"
-    return "traditional" if n_trad >= n_simp else "simplified"
+        return "mixed", True
+    return ("traditional" if n_trad >= n_simp else "simplified"), True
+
+
+def has_traditional(text: str) -> bool:
+    return script_of(text)[1]
 
 
 def _fix_phrases(text: str) -> str:

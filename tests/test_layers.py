@@ -117,3 +117,22 @@ def test_heading_offsets_point_at_the_marker_in_raw(sample):
         marker = doc.norm[slice(*h.marker_span)]
         assert to_simp(doc.raw[s:e].translate(FOLD)) == marker
         assert doc.line_of(s) == doc.raw.count("\n", 0, s) + 1
+
+
+def test_html_page_markup_is_noise_with_offsets_kept():
+    page = ("<!DOCTYPE html><html><head><title>区长讲话</title><style>p{color:red}</style></head>"
+            "<body><div>一、加强领导&nbsp;狠抓落实</div><p>一是要学习。二是要落实&amp;推进。</p>"
+            "<script>var x=\"三、\";</script><!-- 四、 --></body></html>")
+    doc = speechkit.load(text=page)
+    assert doc.clean.split() == ["区长讲话", "一、加强领导狠抓落实", "一是要学习。二是要落实&推进。"]
+    heads = speechkit.outline(doc)
+    assert [(h.style, h.number, h.level) for h in heads] == [("cn_dun", 1, 1), ("yi_shi", 1, 2), ("yi_shi", 2, 2)]
+    for h in heads:
+        s, e = doc.raw_span(*h.marker_span)
+        assert doc.raw[s:e] == doc.norm[slice(*h.marker_span)]
+    assert "html_markup" in doc.noise_removed
+
+
+def test_plain_text_with_angle_brackets_is_not_treated_as_html():
+    text = "一、关于<<条例>>的说明\n二、其他"
+    assert speechkit.load(text=text).clean == text

@@ -21,7 +21,8 @@ OPT = "optional"
 _RULES = [{"name": str, "pattern": REGEX, "requires": (OPT, [str])}]
 
 SCHEMAS: dict[str, dict[str, Any]] = {
-    "cleaning": {"fold": str, "fold_to": str, "line_rules": _RULES, "span_rules": _RULES},
+    "cleaning": {"fold": str, "fold_to": str, "line_rules": _RULES, "span_rules": _RULES,
+                 "html": {"detect": REGEX, "drop": REGEX, "tag": REGEX, "block_tags": [str], "entity": REGEX}},
     "script": {"t2s_fixes": {str: str}, "mixed_ratio": float},
     "outline": {
         "numerals": {str: int},

@@ -18,6 +18,8 @@ BODY_CUE_MIN = 6
 # line breaks (Wikisource copies of the work reports put 一是 and its text on separate lines,
 # with a blank line or an indent-only line between).
 MARKER_ALONE_MAX_BREAKS = 3
+# Spaces a standalone title line may carry around it beyond `standalone_max`.
+STANDALONE_SLACK = 16
 
 
 @dataclass
@@ -69,8 +71,19 @@ def _at_boundary(text: str, i: int, soft: bool, lex: dict[str, Any]) -> tuple[bo
     return ok, False
 
 
+def _line_breaks(text: str) -> list[int]:
+    """Offsets of every line break (one pass), so a candidate's paragraph is a bisection
+    rather than a search that could scan a 10 MB single-line file once per candidate."""
+    breaks, i = [], text.find("\n")
+    while i != -1:
+        breaks.append(i)
+        i = text.find("\n", i + 1)
+    return breaks
+
+
 def _candidates(text: str, comp: dict[str, Any]) -> list[_Cand]:
     lex = comp["lex"]
+    breaks = _line_breaks(text)
     out = []
     for name, spec in comp["styles"].items():
         soft = bool(spec.get("soft"))
@@ -87,17 +100,20 @@ def _candidates(text: str, comp: dict[str, Any]) -> list[_Cand]:
                 key = parse_cn_numeral(groups["num"], lex["numerals"])
             if not key:
                 continue
-            ps = text.rfind("\n", 0, m.start()) + 1
-            pe = text.find("\n", m.start())
-            out.append(_Cand(name, m.start(), m.end(), key, ps, len(text) if pe < 0 else pe, not para))
+            k = bisect_left(breaks, m.start())
+            ps = breaks[k - 1] + 1 if k else 0
+            pe = breaks[k] if k < len(breaks) else len(text)
+            out.append(_Cand(name, m.start(), m.end(), key, ps, pe, not para))
     out.sort(key=lambda c: c.start)
     return out
 
 
 def _standalone(text: str, c: _Cand, lex: dict[str, Any]) -> bool:
+    if c.inline or c.para_end - c.end > lex["standalone_max"] + STANDALONE_SLACK:
+        return False
     rest = text[c.end:c.para_end].strip()
     body = rest.rstrip(lex["title_stop"])
-    return not c.inline and len(rest) <= lex["standalone_max"] and not any(ch in lex["title_stop"] for ch in body)
+    return len(rest) <= lex["standalone_max"] and not any(ch in lex["title_stop"] for ch in body)
 
 
 def _chains(cands: list[_Cand], ranked: bool, gap_max: int, breaks: list[int],
@@ -207,7 +223,10 @@ def _title(text: str, c: _Cand, next_start: int, lex: dict[str, Any]) -> None:
         cues = [text.find(w, s + BODY_CUE_MIN, e) for w in lex["body_cues"]]
         cues = [i for i in cues if i > 0]
         e = min(cues) if cues else e
-    c.run_in = c.inline or text[e:c.para_end].strip(lex["title_stop"] + _SPACE) != ""
+    after = e
+    while after < c.para_end and text[after] in lex["title_stop"] + _SPACE:
+        after += 1
+    c.run_in = c.inline or after < c.para_end
     while e > s and text[e - 1] in "，,、：:；;。.！!？? \t":
         e -= 1
     c.title = (s, e)

@@ -18,6 +18,11 @@ BODY_CUE_MIN = 6
 # line breaks (Wikisource copies of the work reports put 一是 and its text on separate lines,
 # with a blank line or an indent-only line between).
 MARKER_ALONE_MAX_BREAKS = 3
+# A run of inline items is a table of contents when at least TOC_SHARE_NUM/TOC_SHARE_DEN of
+# them reappear later as paragraph-start headings with the same first TOC_PREFIX characters
+# (the 1957 and 1978 work reports open with such previews).
+TOC_PREFIX = 6
+TOC_SHARE_NUM, TOC_SHARE_DEN = 2, 3
 # Spaces a standalone title line may carry around it beyond `standalone_max`.
 STANDALONE_SLACK = 16
 
@@ -162,8 +167,28 @@ def _sublists(chains: list[list[_Cand]]) -> list[list[_Cand]]:
     return out
 
 
+def _prefix(text: str, c: _Cand, stops: str) -> str:
+    """The first words of what follows a marker, up to TOC_PREFIX characters or a stop."""
+    s = text[c.end:c.end + TOC_PREFIX].strip()
+    for i, ch in enumerate(s):
+        if ch in stops:
+            return s[:i]
+    return s
+
+
+def _is_toc(text: str, chain: list[_Cand], para_heads: dict[str, int], stops: str) -> bool:
+    """An inline run that previews later sections (报告分六个部分：一、…；二、…；…): most of its
+    items reappear, word for word, as paragraph-start headings further on."""
+    if not all(c.inline and c.para_start == chain[0].para_start for c in chain):
+        return False
+    later = sum(1 for c in chain if para_heads.get(_prefix(text, c, stops), -1) > c.start)
+    return later * TOC_SHARE_DEN >= len(chain) * TOC_SHARE_NUM
+
+
 def _accepted(text: str, cands: list[_Cand], comp: dict[str, Any]) -> list[_Cand]:
     lex, styles = comp["lex"], comp["styles"]
+    stops = lex["title_stop"] + "\n，,、"
+    para_heads = {_prefix(text, c, stops): c.start for c in cands if not c.inline}
     by_style: dict[str, list[_Cand]] = {}
     for c in cands:
         by_style.setdefault(c.style, []).append(c)
@@ -172,6 +197,8 @@ def _accepted(text: str, cands: list[_Cand], comp: dict[str, Any]) -> list[_Cand
         if styles[name].get("rank") is None:
             continue
         for chain in _sublists(_chains(group, True, 0, [])):
+            if _is_toc(text, chain, para_heads, stops):
+                continue
             if len(chain) > 1:
                 keep.extend(chain)
             elif not chain[0].inline and (name in lex["single_ok_styles"] or _standalone(text, chain[0], lex)):
@@ -184,7 +211,7 @@ def _accepted(text: str, cands: list[_Cand], comp: dict[str, Any]) -> list[_Cand
         for chain in _chains(group, False, lex["sibling_gap_max"], breaks, skips=seq):
             if name in lex["note_styles"] and all(_is_note(text, c, comp) for c in chain):
                 continue
-            if len(chain) > 1 and chain[0].key == 1:
+            if len(chain) > 1 and chain[0].key == 1 and not _is_toc(text, chain, para_heads, stops):
                 for i, c in enumerate(chain):
                     if seq:
                         c.key = i + 1  # 首先/其次/最后 are numbered by their place

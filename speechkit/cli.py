@@ -24,6 +24,7 @@ class Options:
     output: str | None
     quiet: bool
     excel: bool = False
+    jobs: int | None = None
 
 
 def common_options(f: Callable[..., Any]) -> Callable[..., Any]:
@@ -41,6 +42,8 @@ def common_options(f: Callable[..., Any]) -> Callable[..., Any]:
                      help="YAML extending the lexicons (default: ./speechkit.yaml if present)."),
         click.option("-o", "--output", metavar="FILE", help="Write output to FILE (atomically) instead of stdout."),
         click.option("-q", "--quiet", is_flag=True, help="Do not report failed files on stderr."),
+        click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
+                     help="Worker processes (default: all cores for batches of more than 8 files)."),
     ]
     for opt in reversed(opts):
         f = opt(f)
@@ -49,7 +52,7 @@ def common_options(f: Callable[..., Any]) -> Callable[..., Any]:
 
 def _options(kw: dict[str, Any]) -> Options:
     return Options(kw.pop("fmt") or "text", kw.pop("script"), kw.pop("encoding"), kw.pop("config"),
-                   kw.pop("output"), kw.pop("quiet"), kw.pop("excel"))
+                   kw.pop("output"), kw.pop("quiet"), kw.pop("excel"), kw.pop("jobs"))
 
 
 def _err(msg: str) -> None:
@@ -77,12 +80,68 @@ def _output(path: str | None) -> Iterator[IO[str]]:
         raise
 
 
+# What a worker process analyses: set in the parent before the pool forks, so the per-command
+# `analyse` function (often a closure over options) never has to be pickled.
+_TASK: tuple[Callable[[Any, Any], list[dict[str, Any]]], Any, str | None] | None = None
+# Batches of more than this many files use all cores by default (-j); fewer run in-process,
+# where starting workers costs more than it saves.
+PARALLEL_MIN_FILES = 8
+
+
+def _analyse_one(item: Any) -> tuple[str, str, str, Any]:
+    """("ok", name, encoding, records) or ("error", name, reason, None); never raises."""
+    from speechkit import api
+    from speechkit.errors import SpeechkitError
+
+    analyse, config, encoding = _TASK
+    try:
+        doc = api.load_input(item, encoding, config)
+        return "ok", doc.source.name, doc.source.encoding, analyse(doc, config)
+    except SpeechkitError as exc:
+        return "error", getattr(exc, "file", item.name), getattr(exc, "reason", str(exc)), None
+    except RecursionError:
+        return "error", item.name, "input too deeply nested to analyse", None
+    except Exception as exc:  # a bug must not stop the batch or show a traceback
+        return "error", item.name, f"internal error ({type(exc).__name__}: {exc}); please report this file", None
+
+
+def _quiet_worker() -> None:
+    """Workers leave Ctrl-C to the parent, which ends the pool: no traceback from each worker."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _results(items: list[Any], jobs: int) -> Iterator[tuple[str, str, str, Any]]:
+    """Results in input order, from worker processes when ``jobs`` > 1."""
+    from speechkit.errors import SpeechkitError
+
+    readable = [i for i in items if not isinstance(i, SpeechkitError)]
+    if jobs <= 1 or len(readable) <= 1:
+        stream: Iterator[Any] = map(_analyse_one, readable)
+        pool = None
+    else:
+        import multiprocessing
+
+        pool = multiprocessing.get_context("fork").Pool(min(jobs, len(readable)), initializer=_quiet_worker)
+        stream = pool.imap(_analyse_one, readable, chunksize=max(1, min(16, len(readable) // (jobs * 8))))
+    try:
+        for item in items:
+            if isinstance(item, SpeechkitError):
+                yield "error", item.file, item.reason, None
+            else:
+                yield next(stream)
+    finally:
+        if pool is not None:
+            pool.terminate()
+
+
 def run(command: str, files: tuple[str, ...], opts: Options,
         analyse: Callable[[Any, Any], list[dict[str, Any]]]) -> None:
     """Analyse every input with ``analyse(doc, config)``; failures are reported and counted."""
-    from speechkit import api
+    global _TASK
     from speechkit.config import load_config
-    from speechkit.errors import ConfigError, SpeechkitError
+    from speechkit.errors import ConfigError
     from speechkit.load import expand_inputs
     from speechkit.render import make_renderer
 
@@ -95,31 +154,16 @@ def run(command: str, files: tuple[str, ...], opts: Options,
     with _output(opts.output) as out:
         items = list(expand_inputs(list(files)))
         renderer = make_renderer(opts.fmt, command, out, {"many": len(items) > 1, "excel": opts.excel})
-
-        def fail(name: str, reason: str) -> None:
-            nonlocal failures
+        jobs = opts.jobs or ((os.cpu_count() or 1) if len(items) > PARALLEL_MIN_FILES else 1)
+        _TASK = (analyse, config, opts.encoding)
+        for status, name, info, records in _results(items, jobs):
+            if status == "ok":
+                renderer.add(name, info, records)
+                continue
             failures += 1
-            renderer.error(name, reason)
+            renderer.error(name, info)
             if not opts.quiet:
-                _err(f"error: {name}: {reason}")
-
-        for item in items:
-            if isinstance(item, SpeechkitError):
-                fail(item.file, item.reason)
-                continue
-            try:
-                doc = api.load_input(item, opts.encoding, config)
-                records = analyse(doc, config)
-            except SpeechkitError as exc:
-                fail(getattr(exc, "file", item.name), getattr(exc, "reason", str(exc)))
-                continue
-            except RecursionError:
-                fail(item.name, "input too deeply nested to analyse")
-                continue
-            except Exception as exc:  # a bug must not stop the batch or show a traceback
-                fail(item.name, f"internal error ({type(exc).__name__}: {exc}); please report this file")
-                continue
-            renderer.add(doc.source.name, doc.source.encoding, records)
+                _err(f"error: {name}: {info}")
         renderer.end()
     sys.exit(1 if failures else 0)
 

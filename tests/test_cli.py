@@ -163,3 +163,20 @@ def test_piping_into_head_ends_quietly():
     p = subprocess.run(f"{sys.executable} -m speechkit outline {ROOT / 'samples'} --jsonl | head -1",
                        shell=True, capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert p.returncode == 0 and p.stdout.count("\n") == 1 and p.stderr == ""
+
+
+def test_parallel_output_is_in_input_order_and_equal_to_serial(runner, tmp_path):
+    files = []
+    for i in range(24):
+        sample = SAMPLES[i % len(SAMPLES)]
+        f = tmp_path / f"{i:02d}.txt"
+        f.write_bytes(sample.read_bytes() if i != 7 else b"")  # one bad file in the middle
+        files.append(str(f))
+    outs = {}
+    for jobs in ("1", "2", "3"):
+        code, out, err = invoke(runner, "outline", *files, "--jsonl", "-j", jobs)
+        assert code == 1 and err.strip() == f"speechkit: error: {files[7]}: file is empty"
+        outs[jobs] = out
+    assert outs["1"] == outs["2"] == outs["3"]
+    order = list(dict.fromkeys(json.loads(line)["file"] for line in outs["2"].splitlines()))
+    assert order == [f for i, f in enumerate(files) if i != 7]

@@ -4,7 +4,7 @@ from __future__ import annotations
 from speechkit.config import Config
 from speechkit.errors import LoadError
 from speechkit.load import Input, load_text
-from speechkit.model import Document, Heading, Source
+from speechkit.model import Document, Heading, Source, Target
 from speechkit.normalize import build_document
 
 _DEFAULT: Config | None = None
@@ -40,3 +40,11 @@ def outline(doc: Document, config: Config | None = None) -> list[Heading]:
     from speechkit.extractors.outline import extract_outline
 
     return extract_outline(doc, _config(config))
+
+
+def targets(doc: Document, config: Config | None = None, year: int | None = None) -> list[Target]:
+    """Numeric statements of all kinds (target, actual, other); ``year`` is the year the
+    speech speaks from (今年), inferred from the text when not given."""
+    from speechkit.extractors.targets import extract_targets
+
+    return extract_targets(doc, _config(config), year)

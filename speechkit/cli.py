@@ -178,6 +178,7 @@ def cli() -> None:
       speechkit outline samples/*.txt
       speechkit outline speech.txt --json | jq '.files[0].records[].title'
       speechkit clean --simplified speech.txt > speech.simp.txt
+      speechkit targets --all samples/*.txt --csv > targets.csv
     """
 
 
@@ -225,6 +226,54 @@ def clean(files: tuple[str, ...], simplified: bool, **kw: Any) -> None:
         return [clean_record(doc, simplified, opts.script)]
 
     run("clean", files, opts, analyse)
+
+
+KINDS = ("target", "actual", "other")
+
+
+def _split_list(ctx: Any, param: Any, value: str | None) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    items = tuple(v.strip() for v in value.split(",") if v.strip())
+    if param.name == "kind":
+        bad = [v for v in items if v not in KINDS]
+        if bad:
+            raise click.BadParameter(f"unknown kind {bad[0]!r} (choose from {', '.join(KINDS)})")
+    return items
+
+
+@cli.command()
+@common_options
+@click.option("--all", "all_kinds", is_flag=True, help="Also show achieved figures (actual) and other quantities.")
+@click.option("--kind", metavar="K1,K2", callback=_split_list,
+              help="Only these kinds: target, actual, other (comma-separated).")
+@click.option("--indicator", metavar="ID1,ID2", callback=_split_list,
+              help="Only these indicators, e.g. gdp,cpi (ids as in the output; 'other' for unknown).")
+def targets(files: tuple[str, ...], all_kinds: bool, kind: tuple[str, ...] | None,
+            indicator: tuple[str, ...] | None, **kw: Any) -> None:
+    """Print numeric targets: the figures a speech commits to (预期目标, 力争, 确保 …).
+
+    With --all, also the figures it reports as achieved and other quantified statements.
+    Values are in base units (49.4亿元 -> 4940000000 CNY); growth rates in percent.
+
+    \b
+    Examples:
+      speechkit targets samples/district-work-conference.trad.txt
+      speechkit targets --all --indicator gdp,fiscal_revenue samples/*.txt
+      speechkit targets --all --kind actual report.txt --csv -o actual.csv
+      speechkit targets speech.txt --jsonl | jq -r '[.indicator, .growth] | @tsv'
+    """
+    opts = _options(kw)
+    kinds = set(kind) if kind else (set(KINDS) if all_kinds else {"target"})
+
+    def analyse(doc: Any, config: Any) -> list[dict[str, Any]]:
+        from speechkit.api import targets as extract
+        from speechkit.render.records import target_records
+
+        recs = target_records(doc, extract(doc, config), opts.script)
+        return [r for r in recs if r["kind"] in kinds and (not indicator or r["indicator"] in indicator)]
+
+    run("targets", files, opts, analyse)
 
 
 def main() -> None:

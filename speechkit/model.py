@@ -82,3 +82,29 @@ class Heading:
     inline: bool
     marker_span: tuple[int, int]
     title_span: tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Target:
+    """One numeric statement (SPEC §3 "Target"); spans are offsets into ``norm``/``clean``.
+
+    ``span`` covers the indicator through the number (or the number alone when the indicator
+    is not written before it); ``value`` and ``growth`` are in base units and percent.
+    """
+
+    span: tuple[int, int]
+    value_span: tuple[int, int]
+    indicator: str
+    indicator_span: tuple[int, int] | None
+    value: float | None
+    value_max: float | None
+    unit: str | None
+    growth: float | None
+    growth_max: float | None
+    qualifier: str
+    modality: str | None
+    kind: str
+    period: int | None
+    period_span: tuple[int, int] | None
+    masked: bool
+    sentence_span: tuple[int, int]

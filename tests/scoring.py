@@ -58,3 +58,64 @@ def score_outline(gold: list[dict], pred: list[dict]) -> PRF:
         tree += g.get("level") == p.get("level") and gpar == ppar
         marker += nfkc(g.get("marker")) == nfkc(p.get("marker"))
     return PRF(len(tp), len(pkeys), len(gkeys), {"tree_agree": tree, "marker_agree": marker})
+
+
+def _close(a, b, tol: float = 0.005) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    a, b = float(a), float(b)
+    return abs(a - b) <= tol * max(abs(a), abs(b), 1e-9)
+
+
+def _target_match(g: dict, p: dict, loose: bool = False) -> bool:
+    if g.get("line") != p.get("line"):
+        return False
+    if not (_close(g.get("value"), p.get("value")) and _close(g.get("growth"), p.get("growth"))):
+        return False
+    if loose:
+        return True
+    inds = {g.get("indicator"), *(g.get("indicator_alt") or [])}
+    return p.get("indicator") in inds and g.get("kind") == p.get("kind")
+
+
+TARGET_ATTRS = ("indicator", "kind", "qualifier", "unit", "masked", "value_max", "period")
+
+
+def _match_one_to_one(gold: list[dict], pred: list[dict], loose: bool) -> tuple[int, int, list[tuple[dict, dict]]]:
+    """Greedy one-to-one matching within a line, required gold items first (the reference
+    scorer's order); returns (required hits, optional hits, matched pairs)."""
+    used: set[int] = set()
+    tp = opt = 0
+    pairs = []
+    for is_opt in (False, True):
+        for g in gold:
+            if bool(g.get("optional")) != is_opt:
+                continue
+            for j, p in enumerate(pred):
+                if j not in used and _target_match(g, p, loose):
+                    used.add(j)
+                    pairs.append((g, p))
+                    if is_opt:
+                        opt += 1
+                    else:
+                        tp += 1
+                    break
+    return tp, opt, pairs
+
+
+def score_targets(gold: list[dict], pred: list[dict], loose: bool = False) -> PRF:
+    """Targets P/R/F1 (tests/gold/README.md): a predicted record matches a gold one on the same
+    line with value and growth within 0.5% (or both null), an accepted indicator and the same
+    kind; ``loose`` ("found") drops indicator and kind. Optional gold items neither reward nor
+    penalise. ``extra`` counts attribute agreement on the loose matches."""
+    required = sum(1 for g in gold if not g.get("optional"))
+    tp, opt, _ = _match_one_to_one(gold, pred, loose)
+    extra: dict = {}
+    if loose:
+        for g, p in _match_one_to_one(gold, pred, True)[2]:
+            for a in TARGET_ATTRS:
+                ok = p.get(a) in {g.get(a), *(g.get("indicator_alt") or [])} if a == "indicator" else \
+                    (_close(g.get(a), p.get(a)) if a == "value_max" else g.get(a) == p.get(a))
+                extra[a] = extra.get(a, 0) + ok
+        extra["matched"] = len(_match_one_to_one(gold, pred, True)[2])
+    return PRF(tp, len(pred) - opt, required, extra)

@@ -42,6 +42,28 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "note_pattern": REGEX,
         "sibling_gap_max": int,
     },
+    # numeric targets (extractors/numbers.py, extractors/targets.py)
+    "units": {
+        "magnitudes": {str: int},
+        "implicit_units": {str: str},
+        "units": {str: {"unit": str, "factor": (OPT, int), "classifier": (OPT, bool)}},
+    },
+    "indicators": {"indicators": {str: {"measure": str, "aliases": [str]}}},
+    "targets": {
+        "qualifiers": {str: {"before": [REGEX], "after": [REGEX]}},
+        "bare_magnitude_prefix": [str],
+        "growth": {"up": [REGEX], "down": [REGEX]},
+        "ratio": [REGEX],
+        "delta": [REGEX],
+        "modality": [REGEX],
+        "kind": {str: [REGEX]},
+        "period": [REGEX],
+        "relative_years": {str: int},
+        "section": {str: [REGEX]},
+        "skip_after": [REGEX],
+        "skip_before": str,
+        "distribute": [REGEX],
+    },
 }
 
 

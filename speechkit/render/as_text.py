@@ -13,6 +13,26 @@ def _heading_line(r: dict[str, Any]) -> str:
     return f"{r['marker']}{sep}{r['title']}"
 
 
+def _fmt(v: Any) -> str:
+    if isinstance(v, float):
+        return f"{v:g}"
+    return f"{v:,}" if isinstance(v, int) else str(v)
+
+
+def _amount(r: dict[str, Any]) -> str:
+    """value [unit] and growth as one short cell: 4,940,000,000 CNY +12.4%."""
+    parts = []
+    if r["masked"]:
+        parts.append(f"(masked) {r['unit'] or ''}".strip())
+    elif r["value"] is not None:
+        rng = f"–{_fmt(r['value_max'])}" if r["value_max"] is not None else ""
+        parts.append(f"{_fmt(r['value'])}{rng} {r['unit'] or ''}".strip())
+    if r["growth"] is not None:
+        rng = f"–{_fmt(r['growth_max'])}" if r["growth_max"] is not None else ""
+        parts.append(f"{r['growth']:+g}{rng}%")
+    return " ".join(parts)
+
+
 class TextRenderer:
     def __init__(self, out: IO[str], command: str, options: dict[str, Any]):
         self.out = out
@@ -53,6 +73,29 @@ class TextRenderer:
             label = f"{escape(_heading_line(r))}  [dim]line {r['line']} · {r['style']}[/dim]"
             nodes[r["id"]] = parent.add(label)
         self.console.print(root)
+
+    def _targets(self, file: str, records: list[dict[str, Any]]) -> None:
+        rows = [(str(r["line"]), r["kind"], r["indicator"], _amount(r), r["qualifier"], r["modality"] or "",
+                 r["period_text"] or "", r["text"]) for r in records]
+        if self.console is None:
+            if self.many:
+                self.out.write(f"== {file}\n")
+            for row in rows:
+                self.out.write("\t".join(row) + "\n")
+            if not records:
+                self.out.write("(no targets found)\n")
+            return
+        from rich.markup import escape
+        from rich.table import Table
+
+        table = Table(title=escape(file), title_justify="left")
+        for col in ("line", "kind", "indicator", "amount", "qualifier", "modality", "period", "text"):
+            table.add_column(col, overflow="fold", justify="right" if col == "line" else "left")
+        for row in rows:
+            table.add_row(*(escape(c) for c in row))
+        if not records:
+            table.caption = "no targets found"
+        self.console.print(table)
 
     def error(self, file: str, message: str) -> None:
         pass

@@ -1,0 +1,320 @@
+"""The number reader: quantities (number + magnitude + unit) as speeches write them.
+
+``parse_number`` reads one number as written (``49.4``, ``1,200``, ``8 .8``, ``19·5``,
+``四十九点四``, ``两万``, ``1.3万亿``); ``scan_quantities`` finds every quantity with a unit
+in a text (``49.4亿元``, ``百分之八至九``, ``三分之一``, ``一半``, ``三成``, ``2万多人``,
+``近百个``, ``3—5个``, ``6%－6.5%``, masked ``40.*亿元``) and returns its span and value in
+base units. Numbers are read where they stand; the text is never rewritten. Units and
+magnitudes come from ``lexicons/units.yaml``.
+
+Every pattern is bounded (no unbounded repeats, no nested repeats), and a digit run only
+starts a match at its first character, so scanning is linear in the text length even for
+a two-million-digit number.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+from speechkit.config import Config
+
+CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+            "六": 6, "七": 7, "八": 8, "九": 9}
+CN_SMALL = {"十": 10, "百": 100, "千": 1000}
+CN_CHARS = "零〇一二两三四五六七八九十百千万亿"
+MASK_CHARS = "*＊×Xx"
+RANGE_SEPS = "—–－\\-～~至到"
+
+# An Arabic integer part longer than this is run-together digits from lost formatting
+# (e.g. "198527" = 1985 + 27), not a quantity; the largest figure in the national reports
+# written without a magnitude word has 10 digits.
+MAX_INT_DIGITS = 12
+# A value above this (in base units) is not a figure any speech states; reject as absurd.
+# (The largest in the corpora is ~1.3e14 CNY, 134.9万亿元.)
+MAX_VALUE = 1e16
+# A Chinese-numeral count before a measure word (两个, 三项) is part of a phrase or a formula
+# (两个一百年, 三个代表, 六个专项整治) below this value; the samples' only Chinese counts that
+# are quantities are magnitudes (近百个, 超百个).
+MIN_CN_COUNT = 100
+
+_AR = r"[0-9*＊×Xx]{1,16}(?:,[0-9]{3}){0,4}(?: ?[.·] ?[0-9*＊×]{1,8})?"
+_CN = r"[零〇一二两三四五六七八九十百千万亿]{1,12}(?:点[零〇一二三四五六七八九]{1,8}(?:万亿|亿|万)?)?"
+_PLAIN = re.compile(r"[0-9]{1,40}(?:\.[0-9]{1,12})?")
+_NB_AR = r"(?<![0-9A-Za-z.*＊×·])"  # an Arabic number starts at the start of its run
+_NB_CN = r"(?<![零〇一二两三四五六七八九十百千万亿点第])"
+_END_AR = r"(?![0-9*＊×])"
+_END_CN = r"(?![零〇一二两三四五六七八九十百千万亿点])"
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One quantity found in a text: ``start``/``end`` span the number through its unit and
+    any attached qualifier; ``value``/``value_max`` are in base units (null when masked)."""
+
+    start: int
+    end: int
+    value: float | None
+    value_max: float | None
+    unit: str | None
+    masked: bool
+    qualifier: str | None  # from the number itself: 多/余/左右/以上/以内 … (None if none)
+    classifier: bool  # the unit is a counting measure word (个, 项 …)
+    chinese: bool  # written in Chinese numerals
+    share: bool = False  # a fraction (三分之一, 一半, 三成): a part of a whole, never a growth rate
+
+
+def _positional(s: str) -> int | None:
+    """二〇一五 -> 2015 (digit by digit); only with a 〇/零, else a run like 八八八 is noise."""
+    if len(s) == 1:
+        return CN_DIGIT[s]
+    if any(c in "〇零" for c in s) and s[0] not in "〇零":
+        return int("".join(str(CN_DIGIT[c]) for c in s))
+    return None
+
+
+def _below_wan(s: str) -> int | None:
+    """A Chinese integer below 10 000: 三千零五, 四十九, 十二, 一百五 (= 150)."""
+    if not s:
+        return 0
+    if all(c in CN_DIGIT for c in s):
+        return _positional(s.lstrip("零〇") or "零")
+    total, num, prev_unit, zero = 0, None, 10_000, False
+    for c in s:
+        if c in "零〇":
+            if num is not None:
+                return None
+            zero = True
+        elif c in CN_DIGIT:
+            if num is not None:
+                return None
+            num = CN_DIGIT[c]
+        else:
+            u = CN_SMALL[c]
+            if u >= prev_unit:
+                return None
+            if num is None:
+                if total or zero:  # only a leading 十/百/千 stands for one of it
+                    return None
+                num = 1
+            total, num, prev_unit, zero = total + num * u, None, u, False
+    if zero and num is None:
+        return None  # 百零: a dangling 零
+    if num is not None:  # trailing digit: units after 零 or 十, else the colloquial 一百五
+        total += num if zero or prev_unit in (10, 10_000) else num * prev_unit // 10
+    return total
+
+
+def _cn_int(s: str) -> int | None:
+    """A Chinese integer with 万/亿 sections; a bare magnitude (万) is 1 × it."""
+    for big, mult in (("亿", 100_000_000), ("万", 10_000)):
+        if big in s:
+            hi, _, lo = s.partition(big)
+            hv = _cn_int(hi) if hi else 1
+            if hv is None:
+                return None
+            if len(lo) == 1 and lo in CN_DIGIT and lo not in "零〇":
+                lv = CN_DIGIT[lo] * mult // 10  # 两万五 = 25 000
+            else:
+                lv = _cn_int(lo.lstrip("零〇")) if lo else 0
+            if lv is None or lv >= mult:
+                return None
+            return hv * mult + lv
+    return _below_wan(s)
+
+
+def parse_chinese(s: str) -> float | None:
+    """四十九点四 -> 49.4, 十二点五亿 -> 1.25e9, 两万 -> 20000, 〇 -> 0; None if malformed."""
+    if not s or any(c not in CN_CHARS and c != "点" for c in s):
+        return None
+    whole, dot, frac = s.partition("点")
+    mag = 1
+    if dot and not whole:
+        return None
+    if dot:
+        for m, v in (("万亿", 10**12), ("亿", 10**8), ("万", 10**4)):
+            if frac.endswith(m):
+                frac, mag = frac[: -len(m)], v
+                break
+        if not frac or any(c not in CN_DIGIT or c == "两" for c in frac):
+            return None
+    iv = _cn_int(whole)
+    if iv is None:
+        return None
+    value = float(iv)
+    if frac:
+        value += float("0." + "".join(str(CN_DIGIT[c]) for c in frac))
+    return value * mag
+
+
+def parse_arabic(s: str) -> float | None:
+    """49.4, 1,200, 8 .8, 19·5 -> float; None when masked or run-together."""
+    t = s.replace(" ", "").replace(",", "").replace("·", ".")
+    if not _PLAIN.fullmatch(t):
+        return None
+    whole = t.split(".")[0]
+    if len(whole) > MAX_INT_DIGITS or (len(whole) > 1 and whole[0] == "0"):
+        return None
+    return float(t)
+
+
+def parse_number(s: str, magnitudes: dict[str, int] | None = None) -> float | None:
+    """One number as written, with an optional trailing magnitude (1.3万亿, 2万, 两万)."""
+    s = s.strip()
+    mags = magnitudes or {"万亿": 10**12, "亿": 10**8, "万": 10**4}
+    if s and s[0] in "0123456789":
+        for m in sorted(mags, key=len, reverse=True):
+            if s.endswith(m):
+                v = parse_arabic(s[: -len(m)])
+                return None if v is None else v * mags[m]
+        return parse_arabic(s)
+    return parse_chinese(s)
+
+
+def _alt(words: Any) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def compile_reader(config: Config) -> dict[str, Any]:
+    lex = config.lexicon("units")
+    units, mags = lex["units"], lex["magnitudes"]
+    unit_alt = _alt(units)
+    mag_alt = _alt(mags)
+    num = rf"(?:{_NB_AR}{_AR}{_END_AR}|{_NB_CN}{_CN}{_END_CN})"
+    one = rf"{num}(?:{mag_alt})?(?:多|余)?"
+    qty = (
+        rf"(?P<pct>百分之(?P<p1>{_AR}|{_CN})(?:[{RANGE_SEPS}](?:百分之)?(?P<p2>{_AR}|{_CN}))?)"
+        rf"|(?P<frac>{_NB_CN}(?P<fd>[一二两三四五六七八九十百千万]{{1,4}})分之(?P<fn>[一二三四五六七八九十]{{1,3}}))"
+        rf"|(?P<half>{_NB_CN}一半)"
+        rf"|(?P<n1>{one}) ?(?P<u1>{unit_alt})?"
+        rf"(?:(?P<sep> ?[{RANGE_SEPS}] ?)(?P<n2>{one}) ?(?P<u2>{unit_alt})?)?"
+    )
+    tail = r"(?P<duo>多|余)?(?P<post>左右|上下|以上|以下|以内|之内)?"
+    return {
+        "rx": re.compile(rf"(?:{qty}){tail}"),
+        "units": units,
+        "mags": mags,
+        "mag_rx": re.compile(rf"({mag_alt})?(多|余)?$"),
+        "implicit": lex.get("implicit_units") or {},
+        "cheng_not": set("不为了立功员本果效绩就型品"),
+        "post": {"左右": "approx", "上下": "approx", "以上": "at_least", "以下": "at_most",
+                 "以内": "at_most", "之内": "at_most"},
+    }
+
+
+def _read_one(s: str, comp: dict[str, Any]) -> tuple[float | None, bool, bool, bool]:
+    """(value, masked, chinese, bare magnitude) of one number with its magnitude/多."""
+    if s[0] in "0123456789" or s[0] in MASK_CHARS:
+        m = comp["mag_rx"].search(s)
+        core = s[: m.start()] if m else s
+        mag = comp["mags"].get(m.group(1), 1) if m and m.group(1) else 1
+        masked = any(c in MASK_CHARS for c in core)
+        v = parse_arabic(core)
+        return (None if v is None else v * mag), masked, False, False
+    core = s.rstrip("多余")
+    bare = all(c in "十百千万亿" for c in core)
+    v = parse_chinese(core)
+    return v, False, True, bare
+
+
+def _qualifier(m: re.Match, comp: dict[str, Any]) -> str | None:
+    if m.group("post"):
+        return comp["post"][m.group("post")]
+    if m.group("duo") or (m.group("n2") or m.group("n1") or "").endswith(("多", "余")):
+        return "at_least"
+    return None
+
+
+def _percent_forms(m: re.Match) -> tuple[float | None, float | None] | None:
+    if m.group("pct"):
+        a, b = (parse_number(m.group(g)) if m.group(g) else None for g in ("p1", "p2"))
+        return (a, b) if a is not None else None
+    if m.group("frac"):
+        d, n = parse_chinese(m.group("fd")), parse_chinese(m.group("fn"))
+        if not d or n is None or n > d:
+            return None
+        return round(100 * n / d, 2), None
+    if m.group("half"):
+        return 50.0, None
+    return None
+
+
+def scan_quantities(text: str, comp: dict[str, Any], bare_prefixes: tuple[str, ...] = ()) -> Iterator[Quantity]:
+    """Every quantity with a unit in ``text``, left to right."""
+    units = comp["units"]
+    for m in comp["rx"].finditer(text):
+        if m.group("pct") or m.group("frac") or m.group("half"):
+            pv = _percent_forms(m)
+            if pv is not None:
+                yield Quantity(m.start(), m.end(), pv[0], pv[1], "percent", False, _qualifier(m, comp), False, True,
+                               share=not m.group("pct"))
+            continue
+        q = _quantity(text, m, comp, units, bare_prefixes)
+        if q is not None:
+            yield q
+
+
+def _quantity(text: str, m: re.Match, comp: dict[str, Any], units: dict[str, Any],
+              bare_prefixes: tuple[str, ...]) -> Quantity | None:
+    u_s = m.group("u2") or m.group("u1")
+    end = m.end()
+    v1, masked1, cn1, bare1 = _read_one(m.group("n1"), comp)
+    implicit = None
+    if u_s is None:
+        implicit = _implicit_unit(text, end, m, comp)
+        if implicit is None:  # no unit: a date, a duration, a code, a name
+            return None
+    if u_s == "成" and (text[end:end + 1] in comp["cheng_not"] or m.group("n2")):
+        return None  # 一成不变, 三成为 … are words, not shares
+    if m.group("n2") and m.group("u1") and m.group("u2") and m.group("u1") != m.group("u2"):
+        # "5亿元至6万人": two quantities, not a range; keep the first
+        end = m.start("sep")
+        u_s = m.group("u1")
+    spec = units.get(u_s, {}) if u_s else {}
+    unit = spec.get("unit", implicit)
+    factor = spec.get("factor", 1)
+    classifier = bool(spec.get("classifier"))
+    if cn1 and bare1 and not text.endswith(bare_prefixes, 0, m.start()):
+        return None
+    v2 = None
+    masked2 = False
+    if m.group("n2") and end > m.start("sep"):
+        v2, masked2, _, _ = _read_one(m.group("n2"), comp)
+        if v2 is None and not masked2:
+            return None
+        mag2 = _mag_of(m.group("n2"), comp)
+        if m.group("u1") is None and v1 is not None and mag2 and not _mag_of(m.group("n1"), comp):
+            v1 *= mag2  # 3至5万人: the magnitude is written once, on the upper bound
+    if cn1 and classifier and (v1 is None or v1 < MIN_CN_COUNT):
+        return None
+    masked = masked1 or masked2
+    if v1 is None and not masked:
+        return None
+    if masked and classifier and not any(c in "0123456789" for c in m.group("n1")):
+        return None  # *人民, X个: a masked name, not a masked count
+    value = None if masked or v1 is None else v1 * factor
+    value_max = None if masked or v2 is None else v2 * factor
+    if value is not None and (value > MAX_VALUE or (value_max is not None and value_max < value)):
+        return None
+    return Quantity(m.start(), end, value, value_max, unit, masked, _qualifier(m, comp), classifier, cn1,
+                    share=u_s == "成")
+
+
+def _mag_of(s: str, comp: dict[str, Any]) -> int:
+    """The magnitude written at the end of a number (万 in 5万, 五万, 5万多), else 0."""
+    if s[0] not in "0123456789" and s[0] not in MASK_CHARS:
+        core = s.rstrip("多余")
+        return {"万": 10**4, "亿": 10**8}.get(core[-1:], 0) if len(core) > 1 else 0
+    mm = comp["mag_rx"].search(s)
+    return comp["mags"].get(mm.group(1), 0) if mm and mm.group(1) else 0
+
+
+def _implicit_unit(text: str, end: int, m: re.Match, comp: dict[str, Any]) -> str | None:
+    """5.8万亿资金: a magnitude with no unit, followed by a noun that says what it counts."""
+    if not _mag_of(m.group("n2") or m.group("n1"), comp):
+        return None
+    for noun, unit in comp["implicit"].items():
+        if text.startswith(noun, end):
+            return unit
+    return None
+

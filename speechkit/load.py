@@ -20,6 +20,9 @@ BINARY_NUL_SHARE = 0.01
 # A decoding guess is kept only if at most this share of the first PLAUSIBLE_SAMPLE characters
 # are control or private-use characters (real speeches have none; binary decodes to many).
 PLAUSIBLE_SAMPLE = 20000
+# A file decoded line by line (its encoding switches) may have at most this share of lines
+# that no encoding decodes.
+MAX_DAMAGED_LINES = 0.05
 PLAUSIBLE_MAX_ODD = 0.01
 
 
@@ -151,8 +154,32 @@ def decode_bytes(data: bytes, name: str, encoding: str | None = None) -> tuple[s
         raise LoadError(name, "looks like a binary file, not text (it contains NUL bytes)")
     found = _detect(data) if text is None else (text, "utf-8")
     if found is None:
+        found = _per_line(data)
+    if found is None:
         raise LoadError(name, "cannot tell the encoding (not UTF-8, UTF-16, GB18030 or Big5); pass --encoding")
     return found
+
+
+def _per_line(data: bytes) -> tuple[str, str] | None:
+    """A file whose encoding switches part way (pasted from several pages): each line in the
+    first encoding that decodes it. Lines no encoding decodes get U+FFFD for the bad bytes;
+    if too many do, the file is not text we can read."""
+    out, used, damaged = [], [], 0
+    lines = data.split(b"\n")
+    for line in lines:
+        for enc in ("utf-8", "gb18030", "big5"):
+            text = _strict(line, enc)
+            if text is not None:
+                if enc not in used:
+                    used.append(enc)
+                break
+        else:
+            text = line.decode("gb18030", errors="replace")
+            damaged += 1
+        out.append(text)
+    if damaged > MAX_DAMAGED_LINES * len(lines) or not _plausible("\n".join(out)):
+        return None
+    return "\n".join(out), "mixed:" + "+".join(used)
 
 
 def load_text(item: Input, encoding: str | None = None) -> tuple[str, str]:

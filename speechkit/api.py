@@ -4,7 +4,7 @@ from __future__ import annotations
 from speechkit.config import Config
 from speechkit.errors import LoadError
 from speechkit.load import Input, load_text
-from speechkit.model import Document, Heading, Source, Target
+from speechkit.model import Document, Heading, Keyword, Meta, Slogan, Source, Target
 from speechkit.normalize import build_document
 
 _DEFAULT: Config | None = None
@@ -48,3 +48,24 @@ def targets(doc: Document, config: Config | None = None, year: int | None = None
     from speechkit.extractors.targets import extract_targets
 
     return extract_targets(doc, _config(config), year)
+
+
+def slogans(doc: Document, config: Config | None = None) -> list[Slogan]:
+    """Slogans, watchwords and numbered formulas, most frequent first."""
+    from speechkit.extractors.slogans import extract_slogans
+
+    return extract_slogans(doc, _config(config))
+
+
+def meta(doc: Document, config: Config | None = None) -> Meta:
+    """Title, speaker, role, date, venue and source, as far as the text gives them."""
+    from speechkit.extractors.meta import extract_meta
+
+    return extract_meta(doc, _config(config))
+
+
+def keywords(doc: Document, config: Config | None = None, top: int | None = 20) -> list[Keyword]:
+    """Top terms by TF-IDF (jieba words, speech-aware stop list); loads jieba on first use."""
+    from speechkit.extractors.keywords import extract_keywords
+
+    return extract_keywords(doc, _config(config), top)

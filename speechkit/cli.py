@@ -136,9 +136,17 @@ def _results(items: list[Any], jobs: int) -> Iterator[tuple[str, str, str, Any]]
             pool.terminate()
 
 
+Batch = list[tuple[str, str, list[dict[str, Any]]]]
+
+
 def run(command: str, files: tuple[str, ...], opts: Options,
-        analyse: Callable[[Any, Any], list[dict[str, Any]]]) -> None:
-    """Analyse every input with ``analyse(doc, config)``; failures are reported and counted."""
+        analyse: Callable[[Any, Any], list[dict[str, Any]]],
+        finish: Callable[[Batch], Batch] | None = None) -> None:
+    """Analyse every input with ``analyse(doc, config)``; failures are reported and counted.
+
+    Records stream to the renderer file by file, unless ``finish`` is given: then the whole
+    batch of (file, encoding, records) goes through it first (sums across files, corpus
+    weights) and what it returns is rendered."""
     global _TASK
     from speechkit.config import load_config
     from speechkit.errors import ConfigError
@@ -156,14 +164,20 @@ def run(command: str, files: tuple[str, ...], opts: Options,
         renderer = make_renderer(opts.fmt, command, out, {"many": len(items) > 1, "excel": opts.excel})
         jobs = opts.jobs or ((os.cpu_count() or 1) if len(items) > PARALLEL_MIN_FILES else 1)
         _TASK = (analyse, config, opts.encoding)
+        done: Batch = []
         for status, name, info, records in _results(items, jobs):
             if status == "ok":
-                renderer.add(name, info, records)
+                if finish is None:
+                    renderer.add(name, info, records)
+                else:
+                    done.append((name, info, records))
                 continue
             failures += 1
             renderer.error(name, info)
             if not opts.quiet:
                 _err(f"error: {name}: {info}")
+        for name, info, records in finish(done) if finish is not None else ():
+            renderer.add(name, info, records)
         renderer.end()
     sys.exit(1 if failures else 0)
 
@@ -274,6 +288,104 @@ def targets(files: tuple[str, ...], all_kinds: bool, kind: tuple[str, ...] | Non
         return [r for r in recs if r["kind"] in kinds and (not indicator or r["indicator"] in indicator)]
 
     run("targets", files, opts, analyse)
+
+
+@cli.command()
+@common_options
+@click.option("--top", type=click.IntRange(min=1), metavar="N", help="Only the N most frequent slogans.")
+@click.option("--min-count", type=click.IntRange(min=1), default=1, metavar="N",
+              help="Only slogans that occur at least N times.")
+@click.option("--by-file", is_flag=True,
+              help="One list per file (default over many files: counts summed, with the number of files).")
+def slogans(files: tuple[str, ...], top: int | None, min_count: int, by_file: bool, **kw: Any) -> None:
+    """Print slogans, watchwords and numbered formulas with their counts.
+
+    Three types: quoted (“…”), formula (三个代表, 六大工程, 两免一补) and parallel
+    (早动手、早安排、早启动). Over several files the counts are summed and `files` says in
+    how many each appears; --by-file keeps one list per file.
+
+    \b
+    Examples:
+      speechkit slogans samples/district-work-conference.trad.txt --top 10
+      speechkit slogans samples/ --min-count 2
+      speechkit slogans samples/*.txt --by-file --jsonl | jq -r 'select(.type=="formula").slogan'
+    """
+    opts = _options(kw)
+
+    def keep(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        records = [r for r in records if r["count"] >= min_count]
+        return records[:top] if top is not None else records
+
+    def analyse(doc: Any, config: Any) -> list[dict[str, Any]]:
+        from speechkit.api import slogans as extract
+        from speechkit.render.records import slogan_records
+
+        recs = slogan_records(doc, extract(doc, config), opts.script)
+        return keep(recs) if by_file else recs
+
+    def finish(batch: Batch) -> Batch:
+        from speechkit.render.records import aggregate_slogans
+
+        if len(batch) == 1:
+            return [(name, enc, keep(recs)) for name, enc, recs in batch]
+        return [("*", "", keep(aggregate_slogans(batch)))] if batch else []
+
+    run("slogans", files, opts, analyse, None if by_file else finish)
+
+
+@cli.command()
+@common_options
+def meta(files: tuple[str, ...], **kw: Any) -> None:
+    """Print what each speech says about itself: title, speaker, role, date, venue, source,
+    script, encoding, length in characters and the noise cleaning removed.
+
+    \b
+    Examples:
+      speechkit meta samples/three-level-cadres-2015.simp.txt
+      speechkit meta samples/ --csv -o meta.csv
+      speechkit meta speeches/ --jsonl | jq -r '[.date, .speaker, .title] | @tsv'
+    """
+    opts = _options(kw)
+
+    def analyse(doc: Any, config: Any) -> list[dict[str, Any]]:
+        from speechkit.api import meta as extract
+        from speechkit.render.records import meta_record
+
+        return [meta_record(doc, extract(doc, config), opts.script)]
+
+    run("meta", files, opts, analyse)
+
+
+@cli.command()
+@common_options
+@click.option("--top", type=click.IntRange(min=1), default=20, show_default=True, metavar="N",
+              help="How many terms per file.")
+@click.option("--distinctive", is_flag=True,
+              help="Weigh each file's terms against the other files given (corpus IDF).")
+def keywords(files: tuple[str, ...], top: int, distinctive: bool, **kw: Any) -> None:
+    """Print each file's top terms by TF-IDF (jieba words; a stop list keeps out 同志们, 我们,
+    进一步 …; political terms such as 高质量发展 stay whole).
+
+    \b
+    Examples:
+      speechkit keywords samples/economic-work-meeting.trad-pinyin.txt --top 10
+      speechkit keywords --distinctive samples/*.txt --top 5
+      speechkit keywords report.txt --jsonl | jq -r '.keyword'
+    """
+    opts = _options(kw)
+
+    def analyse(doc: Any, config: Any) -> list[dict[str, Any]]:
+        from speechkit.extractors.keywords import extract_keywords
+        from speechkit.render.records import keyword_records
+
+        return keyword_records(doc, extract_keywords(doc, config, None if distinctive else top), opts.script)
+
+    def finish(batch: Batch) -> Batch:
+        from speechkit.render.records import distinctive_keywords
+
+        return distinctive_keywords(batch, top)
+
+    run("keywords", files, opts, analyse, finish if distinctive else None)
 
 
 def main() -> None:

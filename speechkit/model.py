@@ -108,3 +108,37 @@ class Target:
     period_span: tuple[int, int] | None
     masked: bool
     sentence_span: tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Slogan:
+    """A slogan, watchword or numbered formula; ``span`` is its first counted occurrence in
+    ``norm``/``clean``."""
+
+    slogan: str
+    type: str  # quoted | formula | parallel
+    span: tuple[int, int]
+    count: int
+    members: tuple[str, ...] = ()
+    known: bool = False  # members come from the registry of national formulas
+
+
+@dataclass(frozen=True)
+class Meta:
+    """What a speech says about itself; ``title_span`` is a span of ``norm``/``clean``."""
+
+    title: str | None
+    speaker: str | None
+    role: str | None
+    date: str | None  # ISO 8601
+    venue: str | None
+    source: str | None
+    title_span: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True)
+class Keyword:
+    keyword: str
+    weight: float
+    count: int
+    span: tuple[int, int] | None = None  # first occurrence in ``norm``/``clean``

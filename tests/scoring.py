@@ -119,3 +119,57 @@ def score_targets(gold: list[dict], pred: list[dict], loose: bool = False) -> PR
                 extra[a] = extra.get(a, 0) + ok
         extra["matched"] = len(_match_one_to_one(gold, pred, True)[2])
     return PRF(tp, len(pred) - opt, required, extra)
+
+
+_SLOGAN_STRIP = "“”‘’「」『』\"'《》"
+
+
+def slogan_norm(s: str | None) -> str:
+    """NFKC, then t2s, then no quotes, punctuation or whitespace (tests/gold/README.md)."""
+    from speechkit.normalize.script import to_simplified
+
+    s = to_simplified(nfkc(s))
+    return "".join(ch for ch in s if ch not in _SLOGAN_STRIP and not ch.isspace()
+                   and not unicodedata.category(ch).startswith("P"))
+
+
+def _slogan_forms(g: dict) -> set[str]:
+    return {slogan_norm(g["slogan"]), *(slogan_norm(a) for a in g.get("aliases") or [])}
+
+
+def _slogan_match(g: dict, p: dict) -> bool:
+    """Equal normalised text or alias; a parallel run may also contain, or be contained in,
+    the gold run when it holds at least 2/3 of the gold members."""
+    text = slogan_norm(p.get("slogan") or p.get("text"))
+    if text in _slogan_forms(g):
+        return True
+    if g.get("type") != "parallel" or not g.get("members"):
+        return False
+    gold = slogan_norm(g["slogan"])
+    if not (gold in text or text in gold):
+        return False
+    held = sum(slogan_norm(m) in text for m in g["members"])
+    return 3 * held >= 2 * len(g["members"])
+
+
+def score_slogans(gold: list[dict], pred: list[dict]) -> PRF:
+    """P/R over slogans; optional gold items neither reward nor penalise. A prediction that
+    matches no required item but an optional one is left out of the count. extra: type and
+    count agreement (exact and ±1) on the matches."""
+    required = [g for g in gold if not g.get("optional")]
+    optional = [g for g in gold if g.get("optional")]
+    used: set[int] = set()
+    tp = type_ok = count_ok = count_near = 0
+    for g in required:
+        j = next((j for j, p in enumerate(pred) if j not in used and _slogan_match(g, p)), None)
+        if j is None:
+            continue
+        used.add(j)
+        tp += 1
+        type_ok += pred[j].get("type") == g.get("type")
+        count_ok += pred[j].get("count") == g.get("count")
+        count_near += abs((pred[j].get("count") or 0) - (g.get("count") or 0)) <= 1
+    neutral = {j for j, p in enumerate(pred) if j not in used
+               and any(_slogan_match(g, p) for g in required + optional)}
+    extra = {"type_ok": type_ok, "count_ok": count_ok, "count_pm1": count_near}
+    return PRF(tp, len(pred) - len(neutral), len(required), extra)

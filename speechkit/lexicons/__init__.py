@@ -21,6 +21,46 @@ OPT = "optional"
 _RULES = [{"name": str, "pattern": REGEX, "requires": (OPT, [str])}]
 
 SCHEMAS: dict[str, dict[str, Any]] = {
+    # keywords (extractors/keywords.py, segment.py)
+    "keywords": {"stop_words": [str], "user_words": [str], "min_length": int},
+    # speech metadata (extractors/meta.py)
+    "meta": {
+        "roles": [str],
+        "speech_words": [str],
+        "title_max": int,
+        "title_patterns": [REGEX],
+        "venue_patterns": [REGEX],
+        "name_pattern": REGEX,
+        "role_line_max": int,
+        "not_names": [str],
+        "date_patterns": [REGEX],
+        "source_patterns": [REGEX],
+        "not_title_marks": str,
+    },
+    # slogans, watchwords, numbered formulas (extractors/slogans.py, extractors/parallel.py)
+    "slogans": {
+        "quotes": {str: str},
+        "book_titles": {str: str},
+        "numerals": str,
+        "counters": str,
+        "min_quoted": int,
+        "set_phrases": [str],
+        "max_quoted": int,
+        "sentence_marks": str,
+        "compact": [REGEX],
+        "idioms": [str],
+        "member_lead": [str],
+        "separators": str,
+        "clause_ends": str,
+        "member_tails": str,
+        "list_suffixes": [str],
+        "list_prefixes": [str],
+        "registry": {str: {"members": [str], "aliases": (OPT, [str])}},
+        "weak_chars": str,
+        "compact_stop": str,
+        "numeral_values": {str: int},
+        "formula_shapes": [REGEX],
+    },
     "cleaning": {"fold": str, "fold_to": str, "line_rules": _RULES, "span_rules": _RULES,
                  "html": {"detect": REGEX, "drop": REGEX, "tag": REGEX, "block_tags": [str], "entity": REGEX}},
     "script": {"t2s_fixes": {str: str}, "mixed_ratio": float},

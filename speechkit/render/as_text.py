@@ -97,6 +97,60 @@ class TextRenderer:
             table.caption = "no targets found"
         self.console.print(table)
 
+    def _table(self, file: str, columns: tuple[str, ...], rows: list[tuple[str, ...]], empty: str) -> None:
+        """Rows as a rich table on a terminal, tab-separated lines in a pipe."""
+        if self.console is None:
+            if self.many:
+                self.out.write(f"== {file}\n")
+            for row in rows:
+                self.out.write("\t".join(row) + "\n")
+            if not rows:
+                self.out.write(f"({empty})\n")
+            return
+        from rich.markup import escape
+        from rich.table import Table
+
+        table = Table(title=escape(file), title_justify="left")
+        for col in columns:
+            table.add_column(col, overflow="fold", justify="right" if col in ("line", "count", "files", "weight") else "left")
+        for row in rows:
+            table.add_row(*(escape(c) for c in row))
+        if not rows:
+            table.caption = empty
+        self.console.print(table)
+
+    def _slogans(self, file: str, records: list[dict[str, Any]]) -> None:
+        aggregated = file == "*"
+        rows = [(str(r["count"]), *((str(r["files"]),) if aggregated else ()), r["type"], r["slogan"],
+                 "、".join(r["members"]) + (" (known)" if r["known"] else ""),
+                 f"{r['file']}:{r['line']}" if aggregated else str(r["line"])) for r in records]
+        cols = ("count", "files", "type", "slogan", "members", "first seen") if aggregated else \
+            ("count", "type", "slogan", "members", "line")
+        self._table("all files" if aggregated else file, cols, rows, "no slogans found")
+
+    def _meta(self, file: str, records: list[dict[str, Any]]) -> None:
+        fields = ("title", "speaker", "role", "date", "venue", "source", "script", "encoding", "chars",
+                  "noise_removed")
+        for r in records:
+            cells = {f: ", ".join(r[f]) if isinstance(r[f], list) else ("" if r[f] is None else str(r[f]))
+                     for f in fields}
+            if self.console is None:
+                self.out.write("\t".join([r["file"], *cells.values()]) + "\n")
+                continue
+            from rich.markup import escape
+            from rich.table import Table
+
+            table = Table(title=escape(file), title_justify="left", show_header=False)
+            table.add_column("field", style="bold")
+            table.add_column("value", overflow="fold")
+            for f, v in cells.items():
+                table.add_row(f, escape(v) if v else "[dim]—[/dim]")
+            self.console.print(table)
+
+    def _keywords(self, file: str, records: list[dict[str, Any]]) -> None:
+        rows = [(r["keyword"], f"{r['weight']:.4f}", str(r["count"])) for r in records]
+        self._table(file, ("keyword", "weight", "count"), rows, "no keywords found")
+
     def error(self, file: str, message: str) -> None:
         pass
 

@@ -12,6 +12,10 @@ BASE_FIELDS = ["file", "start", "end", "line", "text"]
 FIELDS: dict[str, list[str]] = {
     "outline": BASE_FIELDS + ["id", "parent", "level", "style", "marker", "number", "title", "inline"],
     "clean": ["file", "encoding", "script", "chars", "text"],
+    "slogans": BASE_FIELDS + ["slogan", "type", "count", "files", "members", "known"],
+    "meta": BASE_FIELDS + ["title", "speaker", "role", "date", "venue", "source", "script", "encoding",
+                           "chars", "noise_removed"],
+    "keywords": BASE_FIELDS + ["keyword", "weight", "count"],
     "targets": BASE_FIELDS + ["indicator", "indicator_text", "value", "value_max", "unit", "value_text",
                               "growth", "growth_max", "qualifier", "modality", "kind", "period",
                               "period_text", "masked", "sentence"],
@@ -71,4 +75,68 @@ def target_records(doc: Document, targets: list[Target], script: str = "original
                    period=t.period, period_text=shown(doc, *t.period_span, script) if t.period_span else None,
                    masked=t.masked, sentence=shown(doc, *t.sentence_span, script).strip())
         out.append(rec)
+    return out
+
+
+def slogan_records(doc: Document, slogans: list[Any], script: str = "original") -> list[dict[str, Any]]:
+    out = []
+    for sl in slogans:
+        rec = base(doc, *sl.span, script)
+        rec.update(slogan=sl.slogan, type=sl.type, count=sl.count, files=1, members=list(sl.members),
+                   known=sl.known)
+        out.append(rec)
+    return out
+
+
+def aggregate_slogans(batch: list[tuple[str, str, list[dict[str, Any]]]]) -> list[dict[str, Any]]:
+    """One record per slogan over many files: counts summed, ``files`` = in how many files it
+    appears; position fields are those of its first file. Ranked by count."""
+    merged: dict[str, dict[str, Any]] = {}
+    for _file, _enc, records in batch:
+        for r in records:
+            cur = merged.get(r["slogan"])
+            if cur is None:
+                merged[r["slogan"]] = dict(r)
+                continue
+            cur["count"] += r["count"]
+            cur["files"] += 1
+            if not cur["members"] and r["members"]:
+                cur["members"], cur["known"] = r["members"], r["known"]
+    return sorted(merged.values(), key=lambda r: -r["count"])
+
+
+def meta_record(doc: Document, meta: Any, script: str = "original") -> dict[str, Any]:
+    if meta.title_span is not None:
+        rec = base(doc, *meta.title_span, script)
+    else:
+        rec = {"file": doc.source.name, "start": 0, "end": 0, "line": 1, "text": ""}
+    title = shown(doc, *meta.title_span, script) if meta.title_span is not None else None
+    rec.update(title=title, speaker=meta.speaker, role=meta.role, date=meta.date, venue=meta.venue,
+               source=meta.source, script=doc.script, encoding=doc.source.encoding, chars=len(doc.clean),
+               noise_removed=list(doc.noise_removed))
+    return rec
+
+
+def keyword_records(doc: Document, keywords: list[Any], script: str = "original") -> list[dict[str, Any]]:
+    out = []
+    for k in keywords:
+        rec = base(doc, *k.span, script) if k.span else {"file": doc.source.name, "start": 0, "end": 0,
+                                                         "line": 1, "text": ""}
+        rec.update(keyword=k.keyword, weight=k.weight, count=k.count)
+        out.append(rec)
+    return out
+
+
+def distinctive_keywords(batch: list[tuple[str, str, list[dict[str, Any]]]],
+                         top: int | None) -> list[tuple[str, str, list[dict[str, Any]]]]:
+    """Re-weigh each file's keyword records by corpus IDF over the batch, best first."""
+    from speechkit.extractors.keywords import corpus_idf, distinctive_weight
+
+    idf = corpus_idf([{r["keyword"]: r["count"] for r in recs} for _f, _e, recs in batch])
+    out = []
+    for file, enc, recs in batch:
+        total = sum(r["count"] for r in recs)
+        ranked = [dict(r, weight=distinctive_weight(r["count"], total, idf[r["keyword"]])) for r in recs]
+        ranked.sort(key=lambda r: (-r["weight"], -r["count"], r["start"]))
+        out.append((file, enc, ranked[:top] if top is not None else ranked))
     return out

@@ -1,0 +1,125 @@
+"""What a speech says about itself (SPEC §3 "Meta"): title, speaker, role, date, venue, source.
+
+Read from the header — the lines above the first body line. Title, speaker and venue come
+from the ``clean``/``norm`` lines (pinyin removed, Simplified for matching); date and source
+from the ``raw`` header, because cleaning removes the 时间:/来源: banners that hold them.
+A pure function of the Document.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from speechkit.config import Config
+from speechkit.extractors.slogans import body_start, fold
+from speechkit.model import Document, Meta
+
+_SPACES = re.compile(r"[ \t\u3000\u00a0]+")
+
+
+def _compile(config: Config) -> dict[str, Any]:
+    lex = config.lexicon("meta")
+    roles = sorted(lex["roles"], key=len, reverse=True)
+    alt = "|".join(map(re.escape, roles))
+    return {
+        "lex": lex,
+        "roles": roles,
+        "titles": [re.compile(p.replace("{roles}", alt)) for p in lex["title_patterns"]],
+        "venues": [re.compile(p, re.M) for p in lex["venue_patterns"]],
+        "name": re.compile(lex["name_pattern"]),
+        "dates": [re.compile(p) for p in lex["date_patterns"]],
+        "sources": [re.compile(p) for p in lex["source_patterns"]],
+    }
+
+
+def _lines(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    out, s = [], lo
+    while s < hi:
+        e = text.find("\n", s, hi)
+        e = hi if e < 0 else e
+        out.append((s, e))
+        s = e + 1
+    return out
+
+
+def _name(line: str, comp: dict[str, Any]) -> str | None:
+    m = comp["name"].match(line)
+    if m is None:
+        return None
+    name = _SPACES.sub("", m.group("name"))
+    lex = comp["lex"]
+    if name in lex["not_names"] or name in comp["roles"] or any(w in name for w in lex["speech_words"]):
+        return None
+    return name
+
+
+def _role_line(line: str, comp: dict[str, Any]) -> str | None:
+    """国务院总理 (a line of its own under the title) -> 总理."""
+    line = _SPACES.sub("", line)
+    if not line or len(line) > comp["lex"]["role_line_max"]:
+        return None
+    return next((r for r in comp["roles"] if line.endswith(r)), None)
+
+
+def _speaker_role(who: str | None, comp: dict[str, Any]) -> tuple[str | None, str | None]:
+    """区长 -> (None, 区长); 王强区长 -> (王强, 区长); 徐文泊 -> (徐文泊, None)."""
+    if not who:
+        return None, None
+    who = _SPACES.sub("", who).removesuffix("同志")
+    role = next((r for r in comp["roles"] if who.endswith(r)), None)
+    name = who[:len(who) - len(role)] if role else who
+    return (name if 2 <= len(name) <= 4 else None), role
+
+
+def _title(doc: Document, lines: list[tuple[int, int]], comp: dict[str, Any]) -> tuple[int, int] | None:
+    lex = comp["lex"]
+    for s, e in lines:
+        line = doc.norm[s:e].strip()
+        if not line or len(line) > lex["title_max"] or any(c in line for c in lex["not_title_marks"]):
+            continue
+        if _name(line, comp) is not None:
+            continue
+        lead = len(doc.norm[s:e]) - len(doc.norm[s:e].lstrip())
+        return s + lead, s + lead + len(line)
+    return None
+
+
+def _date(header: str, comp: dict[str, Any]) -> str | None:
+    best = None
+    for rx in comp["dates"]:
+        m = rx.search(header)
+        if m and (best is None or m.start() < best.start()):
+            best = m
+    if best is None:
+        return None
+    y, mo, d = int(best.group("y")), int(best.group("m")), best.group("d")
+    if not 1 <= mo <= 12 or (d is not None and not 1 <= int(d) <= 31):
+        return None
+    return f"{y:04d}-{mo:02d}" + (f"-{int(d):02d}" if d else "")
+
+
+def extract_meta(doc: Document, config: Config) -> Meta:
+    comp = config.compiled("meta", _compile)
+    text = fold(doc.norm)
+    lo = body_start(text)
+    lines = _lines(text, 0, lo)
+    span = _title(doc, lines, comp)
+    title = doc.clean[span[0]:span[1]] if span else None
+    speaker = role = venue = None
+    if span:
+        head = text[span[0]:span[1]]
+        m = next((m for rx in comp["titles"] if (m := rx.search(head))), None)
+        if m:
+            groups = m.groupdict()
+            speaker, role = _speaker_role(groups.get("speaker"), comp)
+            venue = groups.get("venue")
+    if speaker is None:
+        speaker = next((n for s, e in lines if (n := _name(text[s:e], comp))), None)
+    if role is None:
+        role = next((r for s, e in lines if (r := _role_line(text[s:e], comp))), None)
+    if venue is None:
+        venue = next((m.group("venue") for rx in comp["venues"] if (m := rx.search(text, 0, lo))), None)
+    raw_header = fold(doc.raw[:doc.clean_map.to_origin(lo)] if lo else "")
+    source = next((m.group("source") for rx in comp["sources"] if (m := rx.search(raw_header))), None)
+    return Meta(title=title, speaker=speaker, role=role, date=_date(raw_header, comp), venue=venue,
+                source=source, title_span=span)

@@ -1,0 +1,257 @@
+"""Parallel runs: ≥3 short phrases in a row built on one frame (早动手、早安排、早启动;
+人防、物防、技防; 说实话、鼓实劲、出实招). Used by extractors/slogans.py.
+
+A clause (text between 。；：！？ and quotes) is split at 、 and commas into segments. A run is a
+window of consecutive segments whose inner segments all fit one frame — a shared prefix, a
+shared suffix, a shared character at one inner position, or (for equal-length phrases) a
+shared character anywhere; the first segment may carry a lead-in (坚持务实 -> 务实) and the
+last a continuation (技防各项措施 -> 技防), which are trimmed off. Runs without a frame count
+only when the same 、-run recurs (抢抓机遇、乘势而上、提速发展 in a heading and in the body).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any, Callable
+
+# Members are phrases of this many characters. 7 keeps 领导到位/工作措施到位 and 少讲客观条件
+# (the longest framed members in the gold samples are 6) and drops clause-length segments.
+MIN_MEMBER, MAX_MEMBER = 2, 7
+# Members of an unframed run that recurs must be this long: two-character lists that recur
+# (速度、质量、效益) are lists of nouns, not watchwords.
+MIN_RECURRING_MEMBER = 3
+MAX_RECURRING_MEMBER = 6
+# A clause with more segments than this is a list or a table, not rhetoric; it is skipped
+# (also bounds the work on a 10 MB single-line input).
+MAX_SEGMENTS = 60
+# Longest clause looked at, in characters.
+MAX_CLAUSE = 400
+
+# The "shared character anywhere" frame (能快则快，好中求快，以快补晚，以快赶强) is loose: it is
+# tried only on members of equal length in this range.
+ANY_FRAME_LENGTHS = (3, 5)
+
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
+Seg = tuple[int, int, str, str]
+
+
+@dataclass(frozen=True)
+class Run:
+    start: int  # norm offsets of the whole run (first member start .. last member end)
+    end: int
+    members: tuple[str, ...]
+    framed: bool
+
+
+def _is_han(s: str) -> bool:
+    return bool(_HAN.fullmatch(s))
+
+
+def _frames(m1: str) -> list[tuple[str, Any]]:
+    """Frames suggested by the first inner member, most specific first."""
+    out: list[tuple[str, Any]] = []
+    for n in (2, 1):
+        if len(m1) > n:
+            out.append(("prefix", m1[:n]))
+    for n in (2, 1):
+        if len(m1) > n:
+            out.append(("suffix", m1[-n:]))
+    out.extend(("mid", (k, m1[k])) for k in range(1, len(m1) - 1))
+    out.extend(("any", c) for c in dict.fromkeys(m1))
+    return out
+
+
+def _fits(kind: str, arg: Any, m: str, length: int) -> bool:
+    if not (MIN_MEMBER <= len(m) <= MAX_MEMBER):
+        return False
+    if kind == "prefix":
+        return m.startswith(arg) and len(m) > len(arg)
+    if kind == "suffix":
+        return m.endswith(arg) and len(m) > len(arg)
+    if kind == "mid":
+        k, c = arg
+        return len(m) > k + 1 and m[k] == c
+    return len(m) == length and arg in m
+
+
+def _trim_first(kind: str, arg: Any, f: str, length: int) -> int | None:
+    """Where the member starts inside the first segment ``f`` (a lead-in is cut), or None."""
+    if _fits(kind, arg, f, length) and kind != "suffix":
+        return 0
+    if kind == "prefix":
+        i = f.rfind(arg)
+    elif kind == "mid":
+        k, c = arg
+        i = f.rfind(c) - k
+    else:  # suffix, any: the member is as long as the first inner one
+        i = len(f) - length
+    if i < 0 or not _fits(kind, arg, f[i:], length):
+        return None
+    return i
+
+
+def _tail_cut(g: str, tails: str) -> int:
+    return next((i for i, ch in enumerate(g) if ch in tails and i >= MIN_MEMBER), len(g))
+
+
+def _trim_last(kind: str, arg: Any, g: str, length: int, longest: int, tails: str) -> int | None:
+    """How long the member is at the start of the last segment ``g``, or None. A member
+    running on into the sentence ends at a tail word (提速发展的责任感) or, for a prefix
+    frame, after as many characters as the inner members have (服务群众真正落到实处)."""
+    g = g[:_tail_cut(g, tails)]
+    if kind == "suffix":  # cut only where the segment ends or a tail word follows (技防|各项措施)
+        i = g.find(arg, 1)
+        ok = i > 0 and i + len(arg) == len(g) and _fits(kind, arg, g, length)
+        return len(g) if ok else None
+    if len(g) <= longest + 1 and _fits(kind, arg, g, length):
+        return len(g)
+    return length if kind == "prefix" and _fits(kind, arg, g[:length], length) else None
+
+
+def _window(segs: list[Seg], a: int, tails: str, keep: Callable[[str, Any], bool]):
+    """The longest framed run whose first member is cut from segment ``a``: (b, members, frame)."""
+    if a + 2 >= len(segs):
+        return None
+    m1 = segs[a + 1][2]
+    if not (MIN_MEMBER <= len(m1) <= MAX_MEMBER and _is_han(m1)):
+        return None
+    best = None
+    for kind, arg in _frames(m1):
+        if not keep(kind, arg):
+            continue
+        length = len(m1)
+        first = _trim_first(kind, arg, segs[a][2], length)
+        if first is None:
+            continue
+        if kind == "any" and not ANY_FRAME_LENGTHS[0] <= length <= ANY_FRAME_LENGTHS[1]:
+            continue
+        j = a + 1
+        while (j < len(segs) and _is_han(segs[j][2]) and _fits(kind, arg, segs[j][2], length)
+               and _tail_cut(segs[j][2], tails) == len(segs[j][2])):
+            j += 1
+        longest = max(len(segs[k][2]) for k in range(a + 1, j)) if j > a + 1 else length
+        last_len = _trim_last(kind, arg, segs[j][2], length, longest, tails) if j < len(segs) else None
+        b = j if last_len is not None else j - 1
+        b = _uniform(segs, a, b)
+        if b - a < 2:
+            continue
+        if b < j:
+            last_len = None
+        if best is None or b > best[0]:
+            best = (b, first, last_len, (kind, arg))
+    return best
+
+
+def _uniform(segs: list[Seg], a: int, b: int) -> int:
+    """Cut a run at its first change of separator, unless the separators alternate in pairs
+    (少讲困难、多讲办法，少讲客观条件、多讲主观努力，…)."""
+    kinds = [segs[k][3] for k in range(a, b)]
+    if len(set(kinds)) <= 1:
+        return b
+    if (b - a + 1) % 2 == 0 and all(kinds[i] == kinds[i % 2] for i in range(len(kinds))):
+        return b
+    k = 0
+    while k + 1 < len(kinds) and kinds[k + 1] == kinds[0]:
+        k += 1
+    return a + k + 1
+
+
+def _segments(text: str, start: int, end: int, seps: str) -> list[Seg]:
+    """(start, end, text, separator after it) for each piece of a clause."""
+    out, s = [], start
+    for i in range(start, end + 1):
+        if i == end or text[i] in seps:
+            out.append((s, i, text[s:i], text[i] if i < end else ""))
+            s = i + 1
+    return out
+
+
+def framed_runs(text: str, clauses: list[tuple[int, int]], lex: dict[str, Any]) -> list[Run]:
+    seps, tails = lex["separators"], lex["member_tails"]
+    prefixes, suffixes = set(lex["list_prefixes"]), set(lex["list_suffixes"])
+    weak = set(lex["weak_chars"])
+
+    def keep(kind: str, arg: Any) -> bool:
+        if kind == "prefix":
+            return arg not in prefixes and arg[:1] not in prefixes and arg[:1] not in weak
+        if kind == "suffix":
+            return arg not in suffixes and arg[-1:] not in suffixes and arg[-1:] not in weak
+        c = arg[1] if kind == "mid" else arg
+        return c not in weak and c not in suffixes and c not in prefixes
+
+    runs: list[Run] = []
+    for cs, ce in clauses:
+        segs = _segments(text, cs, ce, seps)
+        if len(segs) < 3 or len(segs) > MAX_SEGMENTS:
+            continue
+        a = 0
+        while a < len(segs) - 2:
+            w = _window(segs, a, tails, keep)
+            if w is None:
+                a += 1
+                continue
+            b, first, last_len, _frame = w
+            s0 = segs[a][0] + first
+            e0 = segs[b][0] + (last_len if last_len is not None else len(segs[b][2]))
+            members = [segs[a][2][first:]] + [segs[k][2] for k in range(a + 1, b)]
+            members.append(text[segs[b][0]:e0])
+            if len(set(members)) == len(members) and not _shares_list_part(members, prefixes | suffixes):
+                runs.append(Run(s0, e0, tuple(members), True))
+            a = b + 1
+    return runs
+
+
+def _shares_list_part(members: list[str], listed: set[str]) -> bool:
+    """Do all members hold one listed part (意识, 招商, 产业)? Then they name things of a
+    kind (机遇意识、挑战意识、责任意识), whatever frame matched them."""
+    shortest = min(members, key=len)
+    parts = {shortest[i:i + n] for n in (1, 2) for i in range(len(shortest) - n + 1)}
+    return any(p in listed and all(p in m for m in members) for p in parts)
+
+
+def recurring_runs(text: str, clauses: list[tuple[int, int]], lex: dict[str, Any]) -> list[Run]:
+    """Unframed 、-runs of phrases that occur at least twice (headings included)."""
+    seen: list[Run] = []
+    for cs, ce in clauses:
+        for ps, pe in _subclauses(text, cs, ce):
+            segs = _segments(text, ps, pe, "、")
+            if 3 <= len(segs) <= MAX_SEGMENTS:
+                seen.extend(_unframed(segs, lex["member_tails"]))
+    counts = Counter(r.members for r in seen)
+    return [r for r in seen if counts[r.members] > 1]
+
+
+def _unframed(segs: list[Seg], tails: str) -> list[Run]:
+    """Windows of segments whose inner ones are phrases of similar length; the first is cut
+    to the length of the next, the last at a tail word."""
+    def phrase(m: str) -> bool:
+        return MIN_RECURRING_MEMBER <= len(m) <= MAX_RECURRING_MEMBER and _is_han(m)
+
+    out, a = [], 0
+    while a < len(segs) - 2:
+        j = a + 1
+        while j < len(segs) - 1 and phrase(segs[j][2]):
+            j += 1
+        if j - a < 2:
+            a += 1
+            continue
+        length = len(segs[a + 1][2])
+        f, g = segs[a][2], segs[j][2]
+        first = f[-length:] if len(f) >= length else f
+        cut = _tail_cut(g, tails)
+        last = g[:cut] if cut <= MAX_RECURRING_MEMBER else g[:length]
+        members = (first, *(segs[k][2] for k in range(a + 1, j)), last)
+        if all(phrase(m) for m in members):
+            out.append(Run(segs[a][1] - len(first), segs[j][0] + len(last), members, False))
+        a = j
+    return out
+
+
+def _subclauses(text: str, cs: int, ce: int) -> list[tuple[int, int]]:
+    out, s = [], cs
+    for i in range(cs, ce + 1):
+        if i == ce or text[i] in ",，":
+            out.append((s, i))
+            s = i + 1
+    return out

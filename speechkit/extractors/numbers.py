@@ -179,6 +179,7 @@ def compile_reader(config: Config) -> dict[str, Any]:
     lex = config.lexicon("units")
     units, mags = lex["units"], lex["magnitudes"]
     unit_alt = _alt(units)
+    implicit_alt = _alt(lex.get("implicit_units") or {"\uffff": ""})
     mag_alt = _alt(mags)
     num = rf"(?:{_NB_AR}{_AR}{_END_AR}|{_NB_CN}{_CN}{_END_CN})"
     one = rf"{num}(?:{mag_alt})?(?:多|余)?"
@@ -188,6 +189,7 @@ def compile_reader(config: Config) -> dict[str, Any]:
         rf"|(?P<half>{_NB_CN}一半)"
         rf"|(?P<n1>{one}) ?(?P<u1>{unit_alt})?"
         rf"(?:(?P<sep> ?[{RANGE_SEPS}] ?)(?P<n2>{one}) ?(?P<u2>{unit_alt})?)?"
+        rf"(?(u1)|(?(u2)|(?={implicit_alt})))"  # a unit somewhere, or a noun that implies one
     )
     tail = r"(?P<duo>多|余)?(?P<post>左右|上下|以上|以下|以内|之内)?"
     return {

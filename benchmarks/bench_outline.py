@@ -38,6 +38,19 @@ def throughput(mb: float) -> None:
     print(f"load + outline ............. {size / (load + outline):8.1f} MB/s   (goal >= 10 MB/s)")
 
 
+def conversion() -> None:
+    """Traditional -> Simplified, the slow step for Traditional input, per backend."""
+    from speechkit.normalize.script import available_backends, to_simplified
+
+    trad = (ROOT / "samples" / "district-work-conference.trad.txt").read_text(encoding="utf-8") * 100
+    size = len(trad.encode("utf-8")) / 1e6
+    times = {b: best_of(lambda b=b: to_simplified(trad, b), 2) for b in available_backends()}
+    for b, t in times.items():
+        print(f"t2s backend {b:7s} ...... {size / t:8.1f} MB/s   ({times['python'] / t:.0f}x the default)")
+    if len(times) == 1:
+        print("(install speechkit[fast] to measure the opencc-pyo3 backend)")
+
+
 def corpus_check() -> None:
     errors, n_heads, t = 0, 0, time.perf_counter()
     texts = corpus_texts()
@@ -76,5 +89,6 @@ if __name__ == "__main__":
     ap.add_argument("--runs", type=int, default=7)
     a = ap.parse_args()
     throughput(a.mb)
+    conversion()
     corpus_check()
     startup(a.runs)

@@ -136,3 +136,14 @@ def test_html_page_markup_is_noise_with_offsets_kept():
 def test_plain_text_with_angle_brackets_is_not_treated_as_html():
     text = "一、关于<<条例>>的说明\n二、其他"
     assert speechkit.load(text=text).clean == text
+
+
+@pytest.mark.parametrize("backend", ["python", "pyo3"])
+def test_conversion_backends_give_the_same_norm(backend):
+    """speechkit[fast] (opencc-pyo3) must not change any result: same norm on every sample."""
+    script = importlib.import_module("speechkit.normalize.script")
+    if backend not in script.available_backends():
+        pytest.fail("the fast extra is not installed: pip install -e '.[fast]' (.ci/run installs it)")
+    for sample in SAMPLES:
+        clean = speechkit.load(str(sample)).clean
+        assert script.to_simplified(clean, backend) == script.to_simplified(clean, "python"), sample.name

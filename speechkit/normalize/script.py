@@ -1,13 +1,25 @@
-"""Traditional/Simplified: detection and length-preserving conversion. The only OpenCC import."""
+"""Traditional/Simplified: detection and length-preserving conversion. The only OpenCC import.
+
+Two conversion backends give the same ``norm`` layer: opencc-python-reimplemented (the
+default, pure Python, about 1 MB/s) and, when the ``speechkit[fast]`` extra is installed,
+opencc-pyo3 (the OpenCC lexicons in Rust, ~70x faster). ``SPEECHKIT_OPENCC=python`` forces
+the default.
+"""
 from __future__ import annotations
 
 import os
 from collections import Counter
 from functools import lru_cache
+from typing import Callable
 
 from opencc import OpenCC
 
 from speechkit import lexicons
+
+BACKENDS = ("pyo3", "python")
+# opencc-pyo3 takes ~80 ms to load its lexicons, the time the pure-Python backend needs for
+# ~120,000 characters (measured by benchmarks/bench_outline.py): below this size, stay pure.
+FAST_MIN_CHARS = 120_000
 
 
 def _dictionary(name: str) -> list[tuple[str, list[str]]]:
@@ -42,8 +54,23 @@ CONVERT_CHUNK = 1 << 20
 
 
 @lru_cache(maxsize=None)
-def _converter(name: str) -> OpenCC:
-    return OpenCC(name)
+def _converter(name: str, backend: str | None = None) -> Callable[[str], str]:
+    """``convert`` of the fastest available backend (or the one named)."""
+    backend = backend or os.environ.get("SPEECHKIT_OPENCC") or available_backends()[0]
+    if backend == "pyo3":
+        import opencc_pyo3
+
+        return opencc_pyo3.OpenCC(name).convert
+    return OpenCC(name).convert
+
+
+@lru_cache(maxsize=None)
+def available_backends() -> tuple[str, ...]:
+    try:
+        import opencc_pyo3  # noqa: F401
+    except ImportError:
+        return ("python",)
+    return BACKENDS
 
 
 def script_of(text: str) -> tuple[str, bool]:
@@ -85,14 +112,16 @@ def _chunks(text: str, size: int) -> list[str]:
     return out
 
 
-def to_simplified(text: str) -> str:
+def to_simplified(text: str, backend: str | None = None) -> str:
     """OpenCC t2s, guaranteed to keep ``len(text)`` and every line's length.
 
     OpenCC converts whole phrases and a phrase may change length; where a line's length
     changed, that line is converted character by character instead. Converted a chunk at a
     time, so OpenCC's per-phrase lists stay small on a 100 MB input.
     """
-    convert = _converter("t2s").convert
+    if backend is None and len(text) < FAST_MIN_CHARS:
+        backend = os.environ.get("SPEECHKIT_OPENCC") or "python"  # pyo3's start-up costs more
+    convert = _converter("t2s", backend)
     parts = []
     for chunk in _chunks(text, CONVERT_CHUNK):
         out = convert(chunk)
@@ -106,4 +135,4 @@ def to_simplified(text: str) -> str:
 
 def to_traditional(text: str) -> str:
     """For display only (``--script traditional``): OpenCC s2t."""
-    return _converter("s2t").convert(text)
+    return _converter("s2t")(text)

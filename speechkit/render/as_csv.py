@@ -23,7 +23,8 @@ class CsvRenderer:
         self.fields = FIELDS[command]
         if excel:
             out.write("\ufeff")  # Excel reads UTF-8 only with a BOM
-        self.writer = csv.writer(out, lineterminator="\n")
+        # RFC 4180 line ends: the writer then quotes any field holding \r or \n
+        self.writer = csv.writer(out, lineterminator="\r\n")
         self.writer.writerow(self.fields)
 
     def add(self, file: str, encoding: str, records: list[dict[str, Any]]) -> None:

@@ -180,3 +180,8 @@ def test_parallel_output_is_in_input_order_and_equal_to_serial(runner, tmp_path)
     assert outs["1"] == outs["2"] == outs["3"]
     order = list(dict.fromkeys(json.loads(line)["file"] for line in outs["2"].splitlines()))
     assert order == [f for i, f in enumerate(files) if i != 7]
+
+
+def test_unwritable_output_is_a_usage_error(runner, tmp_path):
+    code, out, err = invoke(runner, "outline", SAMPLE, "-o", str(tmp_path / "no" / "such" / "dir" / "x.json"))
+    assert code == 2 and out == "" and "cannot write here" in err

@@ -1,0 +1,169 @@
+"""Running a command over a batch of inputs: loading, worker processes, failures, output.
+
+No click and no rich here: the CLI calls ``run`` and exits with the code it returns.
+"""
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from dataclasses import dataclass
+from typing import IO, Any, Callable, Iterator
+
+from speechkit.errors import SpeechkitError
+
+
+class OutputError(SpeechkitError):
+    def __init__(self, file: str, reason: str):
+        super().__init__(f"{file}: {reason}")
+
+
+@dataclass
+class Options:
+    fmt: str
+    script: str
+    encoding: str | None
+    config: str | None
+    output: str | None
+    quiet: bool
+    excel: bool = False
+    jobs: int | None = None
+
+
+def _err(msg: str) -> None:
+    sys.stderr.write(f"speechkit: {msg}\n")
+    sys.stderr.flush()
+
+
+class Output:
+    """stdout, or for ``-o FILE`` a temporary file beside FILE that is renamed onto it only
+    when everything was written: an interrupted run never leaves a partial file."""
+
+    def __init__(self, path: str | None):
+        self.path, self.tmp = path, None
+        if path is None:
+            self.fh: IO[str] = sys.stdout
+            return
+        try:
+            fd, self.tmp = tempfile.mkstemp(prefix=".speechkit-", suffix=".tmp",
+                                            dir=os.path.dirname(os.path.abspath(path)))
+        except OSError as exc:
+            raise OutputError(path, f"cannot write here: {exc.strerror or exc}") from None
+        self.fh = os.fdopen(fd, "w", encoding="utf-8", newline="")
+
+    def __enter__(self) -> IO[str]:
+        return self.fh
+
+    def __exit__(self, exc_type: Any, *_: Any) -> None:
+        if self.tmp is None:
+            return
+        self.fh.close()
+        if exc_type is None:
+            os.replace(self.tmp, self.path)
+        elif os.path.exists(self.tmp):
+            os.unlink(self.tmp)
+
+
+# What a worker process analyses: set in the parent before the pool forks, so the per-command
+# `analyse` function (often a closure over options) never has to be pickled.
+_TASK: tuple[Callable[[Any, Any], list[dict[str, Any]]], Any, str | None] | None = None
+# Batches of more than this many files use all cores by default (-j); fewer run in-process,
+# where starting workers costs more than it saves.
+PARALLEL_MIN_FILES = 8
+
+
+def _analyse_one(item: Any) -> tuple[str, str, str, Any]:
+    """("ok", name, encoding, records) or ("error", name, reason, None); never raises."""
+    from speechkit import api
+
+    analyse, config, encoding = _TASK
+    try:
+        doc = api.load_input(item, encoding, config)
+        return "ok", doc.source.name, doc.source.encoding, analyse(doc, config)
+    except SpeechkitError as exc:
+        return "error", getattr(exc, "file", item.name), getattr(exc, "reason", str(exc)), None
+    except RecursionError:
+        return "error", item.name, "input too deeply nested to analyse", None
+    except Exception as exc:  # a bug must not stop the batch or show a traceback
+        return "error", item.name, f"internal error ({type(exc).__name__}: {exc}); please report this file", None
+
+
+def _quiet_worker() -> None:
+    """Workers leave Ctrl-C to the parent, which ends the pool: no traceback from each worker."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _results(items: list[Any], jobs: int) -> Iterator[tuple[str, str, str, Any]]:
+    """Results in input order, from worker processes when ``jobs`` > 1."""
+
+    readable = [i for i in items if not isinstance(i, SpeechkitError)]
+    if jobs <= 1 or len(readable) <= 1:
+        stream: Iterator[Any] = map(_analyse_one, readable)
+        pool = None
+    else:
+        import multiprocessing
+
+        pool = multiprocessing.get_context("fork").Pool(min(jobs, len(readable)), initializer=_quiet_worker)
+        stream = pool.imap(_analyse_one, readable, chunksize=max(1, min(16, len(readable) // (jobs * 8))))
+    try:
+        for item in items:
+            if isinstance(item, SpeechkitError):
+                yield "error", item.file, item.reason, None
+            else:
+                yield next(stream)
+    finally:
+        if pool is not None:
+            pool.terminate()
+
+
+Batch = list[tuple[str, str, list[dict[str, Any]]]]
+
+
+def run(command: str, files: tuple[str, ...], opts: Options,
+        analyse: Callable[[Any, Any], list[dict[str, Any]]],
+        finish: Callable[[Batch], Batch] | None = None) -> int:
+    """Analyse every input with ``analyse(doc, config)``; failures are reported and counted.
+
+    Records stream to the renderer file by file, unless ``finish`` is given: then the whole
+    batch of (file, encoding, records) goes through it first (sums across files, corpus
+    weights) and what it returns is rendered. Returns the exit code."""
+    global _TASK
+    from speechkit.config import load_config
+    from speechkit.errors import ConfigError
+    from speechkit.load import expand_inputs
+    from speechkit.render import make_renderer
+
+    try:
+        config = load_config(opts.config)
+    except ConfigError as exc:
+        _err(f"error: {exc}")
+        return 2
+    failures = 0
+    try:
+        output = Output(opts.output)
+    except OutputError as exc:
+        _err(f"error: {exc}")
+        return 2
+    with output as out:
+        items = list(expand_inputs(list(files)))
+        renderer = make_renderer(opts.fmt, command, out, {"many": len(items) > 1, "excel": opts.excel})
+        jobs = opts.jobs or ((os.cpu_count() or 1) if len(items) > PARALLEL_MIN_FILES else 1)
+        _TASK = (analyse, config, opts.encoding)
+        done: Batch = []
+        for status, name, info, records in _results(items, jobs):
+            if status == "ok":
+                if finish is None:
+                    renderer.add(name, info, records)
+                else:
+                    done.append((name, info, records))
+                continue
+            failures += 1
+            renderer.error(name, info)
+            if not opts.quiet:
+                _err(f"error: {name}: {info}")
+        for name, info, records in finish(done) if finish is not None else ():
+            renderer.add(name, info, records)
+        renderer.end()
+    return 1 if failures else 0

@@ -69,3 +69,37 @@ def keywords(doc: Document, config: Config | None = None, top: int | None = 20) 
     from speechkit.extractors.keywords import extract_keywords
 
     return extract_keywords(doc, _config(config), top)
+
+
+# Top keywords kept per file by `analyze` (the `keywords` command's default too).
+ANALYZE_KEYWORDS = 20
+
+
+def analysis_records(doc: Document, config: Config | None = None, script: str = "original",
+                     top_keywords: int | None = ANALYZE_KEYWORDS) -> list[dict]:
+    """Every finding of ``doc`` as flat records, each with a ``type`` (meta, heading, target,
+    slogan, keyword): the ``analyze --jsonl`` stream of one file. A record's own ``type``
+    field (slogans have one) is renamed ``<kind>_type`` there."""
+    from speechkit.render import records as rec
+
+    cfg = _config(config)
+    parts = [("meta", [rec.meta_record(doc, meta(doc, cfg), script)]),
+             ("heading", rec.heading_records(doc, outline(doc, cfg), script)),
+             ("target", rec.target_records(doc, targets(doc, cfg), script)),
+             ("slogan", rec.slogan_records(doc, slogans(doc, cfg), script)),
+             ("keyword", rec.keyword_records(doc, keywords(doc, cfg, top_keywords), script))]
+    # a slogan record has its own `type` (quoted/formula/parallel): it travels as `slogan_type`
+    return [{"type": kind, **{(f"{kind}_type" if k == "type" else k): v for k, v in r.items()}}
+            for kind, recs in parts for r in recs]
+
+
+def analyze(path: str | None = None, *, text: str | None = None, encoding: str | None = None,
+            config: Config | None = None, script: str = "original",
+            top_keywords: int | None = ANALYZE_KEYWORDS) -> "Report":
+    """Everything speechkit finds in one speech: ``.meta``, ``.outline``, ``.targets``,
+    ``.slogans``, ``.keywords`` (SPEC §3 records) and ``.to_dict()``, the shape of one
+    ``files[]`` entry of ``speechkit analyze --json``. No printing, no click, no rich."""
+    from speechkit.model import Report
+
+    doc = load(path, text=text, encoding=encoding, config=config)
+    return Report.from_records(doc, analysis_records(doc, config, script, top_keywords))

@@ -258,6 +258,33 @@ def keywords(files: tuple[str, ...], top: int, distinctive: bool, **kw: Any) -> 
     run("keywords", files, opts, analyse, finish if distinctive else None)
 
 
+@cli.command()
+@common_options
+@click.option("--top-keywords", type=click.IntRange(min=0), default=20, show_default=True, metavar="N",
+              help="Keywords kept per file.")
+def analyze(files: tuple[str, ...], top_keywords: int, **kw: Any) -> None:
+    """Everything at once: meta, outline, targets (all kinds), slogans and keywords per file.
+
+    --json nests them per file (files[].meta/outline/targets/slogans/keywords); --jsonl and
+    --csv give one flat record per finding with a `type` (meta, heading, target, slogan,
+    keyword).
+
+    \b
+    Examples:
+      speechkit analyze samples/three-level-cadres-2015.simp.txt
+      speechkit analyze samples/ --json -o analysis.json
+      speechkit analyze speeches/ --jsonl | jq -c 'select(.type=="target" and .indicator=="gdp")'
+    """
+    opts = _options(kw)
+
+    def analyse(doc: Any, config: Any) -> list[dict[str, Any]]:
+        from speechkit.api import analysis_records
+
+        return analysis_records(doc, config, opts.script, top_keywords)
+
+    run("analyze", files, opts, analyse)
+
+
 def main() -> None:
     """Entry point: click's own errors keep their exit codes (2 for usage); Ctrl-C is 130."""
     try:
@@ -271,7 +298,16 @@ def main() -> None:
         _err("interrupted")
         sys.exit(130)
     except BrokenPipeError:
-        # the reader went away (`| head`): end quietly, and stop Python's own flush complaint
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(0)
+        _end_quietly()
+    except Exception as exc:  # last resort: a bug still ends in one line, not a traceback
+        if os.environ.get("SPEECHKIT_DEBUG"):
+            raise
+        _err(f"internal error ({type(exc).__name__}: {exc}); please report it (SPEECHKIT_DEBUG=1 shows where)")
+        sys.exit(1)
+
+
+def _end_quietly() -> None:
+    """The reader went away (`| head`): end quietly, and stop Python's own flush complaint."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    sys.exit(0)

@@ -142,3 +142,28 @@ class Keyword:
     weight: float
     count: int
     span: tuple[int, int] | None = None  # first occurrence in ``norm``/``clean``
+
+
+@dataclass(frozen=True)
+class Report:
+    """All findings of one document as SPEC §3 records (see ``speechkit.analyze``)."""
+
+    file: str
+    encoding: str
+    meta: dict
+    outline: list[dict]
+    targets: list[dict]
+    slogans: list[dict]
+    keywords: list[dict]
+    document: Document | None = field(default=None, repr=False, compare=False)
+
+    @classmethod
+    def from_records(cls, doc: Document, records: list[dict]) -> "Report":
+        from speechkit.render.records import nest_analysis
+
+        nested = nest_analysis(doc.source.name, doc.source.encoding, records)
+        return cls(**nested, document=doc)
+
+    def to_dict(self) -> dict:
+        return {"file": self.file, "encoding": self.encoding, "meta": self.meta, "outline": self.outline,
+                "targets": self.targets, "slogans": self.slogans, "keywords": self.keywords}

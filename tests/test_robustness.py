@@ -36,7 +36,12 @@ def check_output(r, fmt: str | None, raw_len: int | None):
     records = []
     if fmt == "--json":
         doc = json.loads(r.stdout)
-        records = [rec for f in doc["files"] for rec in f["records"]]
+        for f in doc["files"]:
+            if doc["command"] == "analyze":  # nested per file: meta object and four lists
+                records += ([f["meta"]] if f["meta"] else []) + f["outline"] + f["targets"] + f["slogans"] + \
+                    f["keywords"]
+            else:
+                records += f["records"]
     elif fmt == "--jsonl":
         records = [json.loads(line) for line in r.stdout.splitlines()]
     elif fmt == "--csv":

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from typing import IO, Any
 
-from speechkit.render.records import SCHEMA
+from speechkit.render.records import SCHEMA, nest_analysis
 
 
 class JsonRenderer:
@@ -13,7 +13,10 @@ class JsonRenderer:
         self.doc: dict[str, Any] = {"schema": SCHEMA, "command": command, "files": [], "errors": []}
 
     def add(self, file: str, encoding: str, records: list[dict[str, Any]]) -> None:
-        self.doc["files"].append({"file": file, "encoding": encoding, "records": records})
+        if self.doc["command"] == "analyze":
+            self.doc["files"].append(nest_analysis(file, encoding, records))
+        else:
+            self.doc["files"].append({"file": file, "encoding": encoding, "records": records})
 
     def error(self, file: str, message: str) -> None:
         self.doc["errors"].append({"file": file, "error": message})

@@ -33,6 +33,11 @@ def _amount(r: dict[str, Any]) -> str:
     return " ".join(parts)
 
 
+# analyze's sections, in order: record type -> (heading, renderer method)
+ANALYZE_PARTS = {"meta": ("meta", "_meta"), "heading": ("outline", "_outline"), "target": ("targets", "_targets"),
+                 "slogan": ("slogans", "_slogans"), "keyword": ("keywords", "_keywords")}
+
+
 class TextRenderer:
     def __init__(self, out: IO[str], command: str, options: dict[str, Any]):
         self.out = out
@@ -150,6 +155,25 @@ class TextRenderer:
     def _keywords(self, file: str, records: list[dict[str, Any]]) -> None:
         rows = [(r["keyword"], f"{r['weight']:.4f}", str(r["count"])) for r in records]
         self._table(file, ("keyword", "weight", "count"), rows, "no keywords found")
+
+    def _analyze(self, file: str, records: list[dict[str, Any]]) -> None:
+        """One report per file: meta, outline, targets, slogans, keywords, each in its own
+        section (rich tables and a tree on a terminal, headed blocks in a pipe)."""
+        by_type: dict[str, list[dict[str, Any]]] = {t: [] for t in ANALYZE_PARTS}
+        for r in records:
+            by_type[r["type"]].append({("type" if k == f"{r['type']}_type" else k): v for k, v in r.items()})
+        many, self.many = self.many, False
+        if self.console is not None:
+            from rich.markup import escape
+
+            self.console.rule(f"[bold]{escape(file)}[/bold]")
+        else:
+            self.out.write(f"== {file}\n")
+        for kind, (title, method) in ANALYZE_PARTS.items():
+            if self.console is None:
+                self.out.write(f"-- {title}\n")
+            getattr(self, method)(f"{file} · {title}", by_type[kind])
+        self.many = many
 
     def error(self, file: str, message: str) -> None:
         pass

@@ -19,7 +19,40 @@ FIELDS: dict[str, list[str]] = {
     "targets": BASE_FIELDS + ["indicator", "indicator_text", "value", "value_max", "unit", "value_text",
                               "growth", "growth_max", "qualifier", "modality", "kind", "period",
                               "period_text", "masked", "sentence"],
+    "trend": BASE_FIELDS + ["period", "indicator", "value", "value_max", "growth", "growth_max", "unit",
+                            "qualifier", "modality", "actual_value", "actual_value_max", "actual_growth",
+                            "actual_growth_max", "actual_unit", "actual_qualifier", "actual_text",
+                            "actual_file", "actual_line", "sentence"],
+    "trend_slogans": BASE_FIELDS + ["slogan", "type", "period", "count", "chars", "per_10k", "total",
+                                    "first", "last"],
+    "diff": BASE_FIELDS + ["section", "change", "item", "before", "after", "before_text", "after_text",
+                           "before_line", "after_line", "similarity"],
 }
+
+
+# analyze: one flat stream of every record type, told apart by `type`
+ANALYZE_SECTIONS = {"meta": "meta", "heading": "outline", "target": "targets", "slogan": "slogans",
+                    "keyword": "keywords"}
+FIELDS["analyze"] = ["type"] + list(dict.fromkeys(
+    ("slogan_type" if f == "type" else f) for cmd in ("meta", "outline", "targets", "slogans", "keywords")
+    for f in FIELDS[cmd]))
+
+
+def nest_analysis(file: str, encoding: str, records: list[dict[str, Any]]) -> dict[str, Any]:
+    """``analyze`` records of one file nested as in ``--json``: meta an object (or null),
+    the others lists; the ``type`` field is dropped there."""
+    out: dict[str, Any] = {"file": file, "encoding": encoding, "meta": None,
+                           "outline": [], "targets": [], "slogans": [], "keywords": []}
+    for r in records:
+        kind = r["type"]
+        section = ANALYZE_SECTIONS[kind]
+        own = f"{kind}_type"
+        body = {("type" if k == own else k): v for k, v in r.items() if k != "type"}
+        if section == "meta":
+            out["meta"] = body
+        else:
+            out[section].append(body)
+    return out
 
 
 def shown(doc: Document, start: int, end: int, script: str) -> str:
@@ -139,4 +172,29 @@ def distinctive_keywords(batch: list[tuple[str, str, list[dict[str, Any]]]],
         ranked = [dict(r, weight=distinctive_weight(r["count"], total, idf[r["keyword"]])) for r in recs]
         ranked.sort(key=lambda r: (-r["weight"], -r["count"], r["start"]))
         out.append((file, enc, ranked[:top] if top is not None else ranked))
+    return out
+
+
+
+def file_summary(doc: Document, config: Any, parts: tuple[str, ...], script: str = "original") -> dict[str, Any]:
+    """One file's records for the cross-file commands (trend, diff, report): ``year`` the speech
+    is given (meta date, a year in the file name, or the period its 今年 targets name),
+    ``chars`` its cleaned length, and the records of ``parts`` (targets, slogans, outline, meta)."""
+    from speechkit import api
+    from speechkit.extractors.trend import speech_year
+
+    meta = api.meta(doc, config)
+    year = speech_year(meta.date, doc.source.name)
+    out: dict[str, Any] = {"file": doc.source.name, "year": year, "chars": len(doc.clean)}
+    if "targets" in parts:
+        out["targets"] = target_records(doc, api.targets(doc, config, year), script)
+        if year is None:
+            year = out["year"] = speech_year(None, "", [r["period"] for r in out["targets"]
+                                                        if "今年" in (r["period_text"] or "")])
+    if "slogans" in parts:
+        out["slogans"] = slogan_records(doc, api.slogans(doc, config), script)
+    if "outline" in parts:
+        out["outline"] = heading_records(doc, api.outline(doc, config), script)
+    if "meta" in parts:
+        out["meta"] = meta_record(doc, meta, script)
     return out

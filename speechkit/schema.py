@@ -1,0 +1,88 @@
+"""The JSON Schema (draft 2020-12) of every command's ``--json`` output, schema ``speechkit/1``.
+
+Built from the record fields of render/records.py and the types below, so the schema and
+the output cannot drift apart silently: a test validates every command's output against it
+and checks that every field has a type here.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from speechkit.render.records import ANALYZE_SECTIONS, FIELDS, SCHEMA
+
+_STR, _INT, _NUM, _BOOL = {"type": "string"}, {"type": "integer"}, {"type": "number"}, {"type": "boolean"}
+_STRS = {"type": "array", "items": _STR}
+
+
+def _null(t: dict[str, Any]) -> dict[str, Any]:
+    return {"type": [t["type"], "null"]}
+
+
+def _enum(*values: str) -> dict[str, Any]:
+    return {"type": "string", "enum": list(values)}
+
+
+# field -> JSON type, per command where the same name means different things
+TYPES: dict[str, dict[str, Any]] = {
+    "*": {"file": _STR, "start": _INT, "end": _INT, "line": _INT, "text": _STR},
+    "outline": {"id": _INT, "parent": _null(_INT), "level": _INT, "style": _STR, "marker": _STR,
+                "number": _INT, "title": _STR, "inline": _BOOL},
+    "clean": {"encoding": _STR, "script": _enum("simplified", "traditional", "mixed"), "chars": _INT},
+    "targets": {"indicator": _STR, "indicator_text": _null(_STR), "value": _null(_NUM), "value_max": _null(_NUM),
+                "unit": _null(_STR), "value_text": _null(_STR), "growth": _null(_NUM), "growth_max": _null(_NUM),
+                "qualifier": _enum("approx", "at_least", "at_most", "exact"), "modality": _null(_STR),
+                "kind": _enum("target", "actual", "other"), "period": _null(_INT), "period_text": _null(_STR),
+                "masked": _BOOL, "sentence": _STR},
+    "slogans": {"slogan": _STR, "type": _enum("quoted", "formula", "parallel"), "count": _INT, "files": _INT,
+                "members": _STRS, "known": _BOOL},
+    "meta": {"title": _null(_STR), "speaker": _null(_STR), "role": _null(_STR), "date": _null(_STR),
+             "venue": _null(_STR), "source": _null(_STR), "script": _enum("simplified", "traditional", "mixed"),
+             "encoding": _STR, "chars": _INT, "noise_removed": _STRS},
+    "keywords": {"keyword": _STR, "weight": _NUM, "count": _INT},
+}
+
+
+def field_type(command: str, name: str) -> dict[str, Any] | None:
+    return TYPES.get(command, {}).get(name) or TYPES["*"].get(name)
+
+
+def record_schema(command: str) -> dict[str, Any]:
+    props = {f: field_type(command, f) or {} for f in FIELDS[command]}
+    return {"type": "object", "properties": props, "required": list(props), "additionalProperties": False}
+
+
+def _analysis_entry() -> dict[str, Any]:
+    lists = {section: {"type": "array", "items": record_schema(section)}
+             for section in ANALYZE_SECTIONS.values() if section != "meta"}
+    props = {"file": _STR, "encoding": _STR, "meta": {"anyOf": [record_schema("meta"), {"type": "null"}]}, **lists}
+    return {"type": "object", "properties": props, "required": list(props), "additionalProperties": False}
+
+
+def _records_entry(command: str) -> dict[str, Any]:
+    props = {"file": _STR, "encoding": _STR, "records": {"type": "array", "items": record_schema(command)}}
+    return {"type": "object", "properties": props, "required": list(props), "additionalProperties": False}
+
+
+def json_schema() -> dict[str, Any]:
+    """The schema of ``speechkit COMMAND --json`` for every command with records."""
+    commands = [c for c in FIELDS if c != "analyze"]
+    per_command = [{"if": {"properties": {"command": {"const": c}}},
+                    "then": {"properties": {"files": {"items": _records_entry(c)}}}} for c in commands]
+    per_command.append({"if": {"properties": {"command": {"const": "analyze"}}},
+                        "then": {"properties": {"files": {"items": _analysis_entry()}}}})
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://speechkit.invalid/schema/speechkit-1.json",
+        "title": f"speechkit --json output ({SCHEMA})",
+        "type": "object",
+        "properties": {
+            "schema": {"const": SCHEMA},
+            "command": _enum(*commands, "analyze"),
+            "files": {"type": "array"},
+            "errors": {"type": "array", "items": {"type": "object", "properties": {"file": _STR, "error": _STR},
+                                                  "required": ["file", "error"], "additionalProperties": False}},
+        },
+        "required": ["schema", "command", "files", "errors"],
+        "additionalProperties": False,
+        "allOf": per_command,
+    }

@@ -88,9 +88,7 @@ def analysis_records(doc: Document, config: Config | None = None, script: str = 
              ("target", rec.target_records(doc, targets(doc, cfg), script)),
              ("slogan", rec.slogan_records(doc, slogans(doc, cfg), script)),
              ("keyword", rec.keyword_records(doc, keywords(doc, cfg, top_keywords), script))]
-    # a slogan record has its own `type` (quoted/formula/parallel): it travels as `slogan_type`
-    return [{"type": kind, **{(f"{kind}_type" if k == "type" else k): v for k, v in r.items()}}
-            for kind, recs in parts for r in recs]
+    return [rec.flat(kind, r) for kind, recs in parts for r in recs]
 
 
 def analyze(path: str | None = None, *, text: str | None = None, encoding: str | None = None,

@@ -38,6 +38,21 @@ FIELDS["analyze"] = ["type"] + list(dict.fromkeys(
     for f in FIELDS[cmd]))
 
 
+def flat(kind: str, record: dict[str, Any]) -> dict[str, Any]:
+    """An ``analyze --jsonl`` record: ``type`` first; the record's own ``type`` (slogans have
+    one) travels as ``<kind>_type``. ``nest_analysis`` undoes it."""
+    return {"type": kind, **{(f"{kind}_type" if k == "type" else k): v for k, v in record.items()}}
+
+
+def flatten_analysis(entry: dict[str, Any]) -> list[dict[str, Any]]:
+    """One nested ``analyze --json`` entry back to its flat records."""
+    out = [flat("meta", entry["meta"])] if entry["meta"] is not None else []
+    for kind, section in ANALYZE_SECTIONS.items():
+        if section != "meta":
+            out += [flat(kind, r) for r in entry[section]]
+    return out
+
+
 def nest_analysis(file: str, encoding: str, records: list[dict[str, Any]]) -> dict[str, Any]:
     """``analyze`` records of one file nested as in ``--json``: meta an object (or null),
     the others lists; the ``type`` field is dropped there."""

@@ -134,6 +134,7 @@ def run(command: str, files: tuple[str, ...], opts: Options,
     from speechkit.errors import ConfigError
     from speechkit.load import expand_inputs
     from speechkit.render import make_renderer
+    from speechkit.render.progress import progress
 
     try:
         config = load_config(opts.config)
@@ -152,17 +153,22 @@ def run(command: str, files: tuple[str, ...], opts: Options,
         jobs = opts.jobs or ((os.cpu_count() or 1) if len(items) > PARALLEL_MIN_FILES else 1)
         _TASK = (analyse, config, opts.encoding)
         done: Batch = []
-        for status, name, info, records in _results(items, jobs):
-            if status == "ok":
-                if finish is None:
-                    renderer.add(name, info, records)
-                else:
-                    done.append((name, info, records))
-                continue
-            failures += 1
-            renderer.error(name, info)
-            if not opts.quiet:
-                _err(f"error: {name}: {info}")
+        bar = progress(len(items), f"speechkit {command}")
+        try:
+            for status, name, info, records in _results(items, jobs):
+                bar.advance()
+                if status == "ok":
+                    if finish is None:
+                        renderer.add(name, info, records)
+                    else:
+                        done.append((name, info, records))
+                    continue
+                failures += 1
+                renderer.error(name, info)
+                if not opts.quiet:
+                    _err(f"error: {name}: {info}")
+        finally:
+            bar.close()
         for name, info, records in finish(done) if finish is not None else ():
             renderer.add(name, info, records)
         renderer.end()

@@ -185,3 +185,25 @@ def test_parallel_output_is_in_input_order_and_equal_to_serial(runner, tmp_path)
 def test_unwritable_output_is_a_usage_error(runner, tmp_path):
     code, out, err = invoke(runner, "outline", SAMPLE, "-o", str(tmp_path / "no" / "such" / "dir" / "x.json"))
     assert code == 2 and out == "" and "cannot write here" in err
+
+
+def test_progress_bar_goes_to_a_terminal_stderr_only(tmp_path):
+    """With stderr on a terminal a long batch shows a bar there; stdout stays pure JSON Lines."""
+    import pty
+
+    for i in range(25):
+        (tmp_path / f"{i:02d}.txt").write_text(SAMPLES[4].read_text(encoding="utf-8"), encoding="utf-8")
+    master, slave = pty.openpty()
+    p = subprocess.run([sys.executable, "-m", "speechkit", "outline", str(tmp_path), "--jsonl", "-j", "1"],
+                       stdout=subprocess.PIPE, stderr=slave, cwd=ROOT, timeout=120)
+    os.close(slave)
+    seen = b""
+    try:
+        while chunk := os.read(master, 65536):
+            seen += chunk
+    except OSError:
+        pass
+    os.close(master)
+    assert p.returncode == 0
+    assert all(json.loads(line) for line in p.stdout.decode().splitlines())
+    assert b"speechkit outline" in seen  # the bar's label, drawn on the terminal

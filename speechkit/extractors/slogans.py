@@ -19,7 +19,7 @@ from typing import Any
 
 from speechkit.config import Config
 from speechkit.extractors import parallel
-from speechkit.model import Document, Slogan
+from speechkit.model import Document, OffsetMap, Slogan
 
 # Longest quoted text scanned for its closing quote (characters): bounds the work on
 # unbalanced quotes (300,000 unmatched “ stay linear).
@@ -73,6 +73,7 @@ def _compile(config: Config) -> dict[str, Any]:
     return {
         "lex": lex,
         "quote_chars": quote_chars,
+        "unquoted_run": re.compile("[^" + re.escape(quote_chars) + "]+"),
         "quotes": quotes,
         "books": re.compile(books),
         "registry_names": names,
@@ -293,10 +294,24 @@ def _merge(found: list[_Found], comp: dict[str, Any], text: str) -> dict[str, _F
     return merged
 
 
-def _occurrences(text: str, lo: int, key: str, comp: dict[str, Any]) -> list[tuple[int, int]]:
-    q = "[" + re.escape(comp["quote_chars"]) + "]{0,2}"
-    rx = re.compile(q.join(re.escape(c) for c in key))
-    return [m.span() for m in rx.finditer(text, lo)]
+def _dequoted(text: str, lo: int, comp: dict[str, Any]) -> tuple[str, OffsetMap]:
+    """The body text without quote marks, and a map back: a slogan is counted whether or not
+    (and however) it is quoted, with one fast substring search per slogan."""
+    runs = [m.span() for m in comp["unquoted_run"].finditer(text, lo)]
+    starts, total = [], 0
+    for s, e in runs:
+        starts.append(total)
+        total += e - s
+    return "".join(text[s:e] for s, e in runs), OffsetMap(tuple(starts) or (0,), tuple(s for s, _ in runs) or (lo,))
+
+
+def _occurrences(dq: str, back: OffsetMap, key: str) -> list[tuple[int, int]]:
+    """Non-overlapping occurrences of ``key`` in the dequoted text, as spans of the text."""
+    out, i = [], dq.find(key) if key else -1
+    while i != -1:
+        out.append(back.span_to_origin(i, i + len(key)))
+        i = dq.find(key, i + len(key))
+    return out
 
 
 def _counted(occ: dict[str, list[tuple[int, int]]], merged: dict[str, _Found]) -> dict[str, list[tuple[int, int]]]:
@@ -316,7 +331,8 @@ def extract_slogans(doc: Document, config: Config) -> list[Slogan]:
     quoted, quote_spans = _quoted(text, lo, comp)
     found = quoted + _unquoted_formulas(text, lo, comp) + _parallels(doc, text, lo, quote_spans, comp, config)
     merged = _merge(found, comp, text)
-    occ = _counted({k: _occurrences(text, lo, k, comp) or f.spans[:1] for k, f in merged.items()}, merged)
+    dq, back = _dequoted(text, lo, comp)
+    occ = _counted({k: _occurrences(dq, back, k) or f.spans[:1] for k, f in merged.items()}, merged)
     out = []
     for k, f in merged.items():
         spans = occ[k] or f.spans[:1]

@@ -138,3 +138,16 @@ def test_lone_surrogates_from_python_text_are_handled():
 
     doc = speechkit.load(text="一、\ud800标题\n二、\udfff结尾")
     assert [h.number for h in speechkit.outline(doc)] == [1, 2]
+
+
+def test_directory_of_ten_thousand_tiny_files_completes(runner, tmp_path):
+    d = tmp_path / "many"
+    d.mkdir()
+    for i in range(10_000):
+        (d / f"{i:05d}.txt").write_text(f"一、标题{i}\n正文。\n二、结尾\n", encoding="utf-8")
+    (d / "09999.txt").write_bytes(b"")  # one bad file among them
+    r = runner.invoke(cli, ["outline", str(d), "--jsonl", "-j", "2"])
+    assert r.exit_code == 1 and r.stderr.count("\n") == 1 and "09999.txt: file is empty" in r.stderr
+    lines = r.stdout.splitlines()
+    assert len(lines) == 2 * 9_999
+    assert json.loads(lines[0])["file"].endswith("00000.txt") and json.loads(lines[-1])["file"].endswith("09998.txt")

@@ -285,6 +285,117 @@ def analyze(files: tuple[str, ...], top_keywords: int, **kw: Any) -> None:
     run("analyze", files, opts, analyse)
 
 
+def _check_indicators(ids: tuple[str, ...] | None, config_file: str | None) -> None:
+    """A usage error (exit 2) for an indicator id the lexicons do not know, with the known ids."""
+    from speechkit.config import load_config
+    from speechkit.errors import ConfigError
+
+    if not ids:
+        return
+    try:
+        known = set(load_config(config_file).lexicon("indicators")["indicators"]) | {"other"}
+    except ConfigError:
+        return  # the batch reports a broken config itself
+    bad = [i for i in ids if i not in known]
+    if bad:
+        raise click.BadParameter(f"unknown indicator {bad[0]!r} (known: {', '.join(sorted(known))})",
+                                 param_hint="'--indicator'")
+
+
+def _summarise(opts: Options, parts: tuple[str, ...]) -> Callable[[Any, Any], list[dict[str, Any]]]:
+    def analyse(doc: Any, config: Any) -> list[dict[str, Any]]:
+        from speechkit.render.records import file_summary
+
+        return [file_summary(doc, config, parts, opts.script)]
+
+    return analyse
+
+
+@cli.command()
+@common_options
+@click.option("--indicator", metavar="ID1,ID2", callback=_split_list,
+              help="Indicators to follow, e.g. gdp,cpi (default: those in most files).")
+@click.option("--slogans", "slogan_mode", is_flag=True,
+              help="Follow slogans and formulas instead: count per 10,000 characters per period.")
+@click.option("--top", type=click.IntRange(min=1), default=10, show_default=True, metavar="N",
+              help="With --slogans: how many slogans (the most frequent in the corpus).")
+def trend(files: tuple[str, ...], indicator: tuple[str, ...] | None, slogan_mode: bool, top: int,
+          **kw: Any) -> None:
+    """Follow targets (or slogans) across speeches, one row per period.
+
+    Each row: the target a speech sets for its year (value or growth, range, qualifier) and the
+    figure reported as achieved for that year (usually by the next year's speech). The period
+    is the speech's year: its date, else a year in the file name.
+
+    \b
+    Examples:
+      speechkit trend reports/ --indicator gdp
+      speechkit trend reports/*.txt --csv -o trends.csv
+      speechkit trend reports/ --slogans --top 5
+    """
+    opts = _options(kw)
+    if slogan_mode and indicator:
+        raise click.UsageError("--slogans and --indicator do not combine: choose one")
+    _check_indicators(indicator, opts.config)
+
+    def finish(batch: Batch) -> Batch:
+        from speechkit.extractors.trend import common_indicators, slogan_trend, trend_rows
+
+        summaries = [recs[0] for _name, _enc, recs in batch]
+        if slogan_mode:
+            return [("*", "", slogan_trend(summaries, top))] if summaries else []
+        ids = indicator or common_indicators(summaries)
+        return [("*", "", [row for i in ids for row in trend_rows(summaries, i)])] if summaries else []
+
+    parts = ("slogans",) if slogan_mode else ("targets",)
+    run("trend_slogans" if slogan_mode else "trend", files, opts, _summarise(opts, parts), finish)
+
+
+@cli.command()
+def schema() -> None:
+    """Print the JSON Schema of the --json output of every command (schema speechkit/1).
+
+    \b
+    Examples:
+      speechkit schema > speechkit-1.schema.json
+      speechkit outline samples/ --json > out.json && check-jsonschema --schemafile speechkit-1.schema.json out.json
+    """
+    import json
+
+    from speechkit.schema import json_schema
+
+    click.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
+
+
+@cli.command()
+@common_options
+def diff(files: tuple[str, ...], **kw: Any) -> None:
+    """Print what changed from speech A to speech B (with more files: each against the one before).
+
+    Targets raised, lowered, changed, added, dropped (each indicator's target for the speech's
+    own year, compared by value or growth); slogans new, gone, rising, falling (per 10,000
+    characters); outline sections added, removed, renamed (titles matched by similarity).
+
+    \b
+    Examples:
+      speechkit diff report-2024.txt report-2025.txt
+      speechkit diff report-2023.txt report-2024.txt report-2025.txt
+      speechkit diff a.txt b.txt --jsonl | jq -r 'select(.section=="targets") | [.item, .change] | @tsv'
+    """
+    opts = _options(kw)
+    if len(files) < 2:
+        raise click.UsageError(f"diff compares two files, A and B (got {len(files)})")
+
+    def finish(batch: Batch) -> Batch:
+        from speechkit.compare import diff as compare
+
+        # files that failed are reported and left out: each file is compared with the one before
+        return [(f"{a_name} → {b_name}", b_enc, compare(a, b))
+                for (a_name, _e, (a,)), (b_name, b_enc, (b,)) in zip(batch, batch[1:])]
+
+    run("diff", files, opts, _summarise(opts, ("targets", "slogans", "outline")), finish)
+
+
 def main() -> None:
     """Entry point: click's own errors keep their exit codes (2 for usage); Ctrl-C is 130."""
     try:

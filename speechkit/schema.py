@@ -39,6 +39,19 @@ TYPES: dict[str, dict[str, Any]] = {
              "venue": _null(_STR), "source": _null(_STR), "script": _enum("simplified", "traditional", "mixed"),
              "encoding": _STR, "chars": _INT, "noise_removed": _STRS},
     "keywords": {"keyword": _STR, "weight": _NUM, "count": _INT},
+    "trend": {"period": _null(_INT), "indicator": _STR, "value": _null(_NUM), "value_max": _null(_NUM),
+              "growth": _null(_NUM), "growth_max": _null(_NUM), "unit": _null(_STR), "qualifier": _null(_STR),
+              "modality": _null(_STR), "actual_value": _null(_NUM), "actual_value_max": _null(_NUM),
+              "actual_growth": _null(_NUM), "actual_growth_max": _null(_NUM), "actual_unit": _null(_STR),
+              "actual_qualifier": _null(_STR), "actual_text": _null(_STR), "actual_file": _null(_STR),
+              "actual_line": _null(_INT), "sentence": _null(_STR)},
+    # a period where the slogan does not occur has no position
+    "trend_slogans": {"start": _null(_INT), "end": _null(_INT), "line": _null(_INT), "slogan": _STR,
+                      "type": _enum("quoted", "formula", "parallel"), "period": _null(_INT), "count": _INT,
+                      "chars": _INT, "per_10k": _NUM, "total": _INT, "first": _null(_INT), "last": _null(_INT)},
+    "diff": {"section": _enum("targets", "slogans", "outline"), "change": _STR, "item": _STR,
+             "before": _null(_NUM), "after": _null(_NUM), "before_text": _null(_STR), "after_text": _null(_STR),
+             "before_line": _null(_INT), "after_line": _null(_INT), "similarity": _null(_NUM)},
 }
 
 

@@ -102,10 +102,12 @@ class TextRenderer:
             table.caption = "no targets found"
         self.console.print(table)
 
-    def _table(self, file: str, columns: tuple[str, ...], rows: list[tuple[str, ...]], empty: str) -> None:
-        """Rows as a rich table on a terminal, tab-separated lines in a pipe."""
+    def _table(self, file: str, columns: tuple[str, ...], rows: list[tuple[str, ...]], empty: str,
+               titled: bool = False) -> None:
+        """Rows as a rich table on a terminal, tab-separated lines in a pipe (under a ``== file``
+        line when there are many files, or always when ``titled``)."""
         if self.console is None:
-            if self.many:
+            if self.many or titled:
                 self.out.write(f"== {file}\n")
             for row in rows:
                 self.out.write("\t".join(row) + "\n")
@@ -174,6 +176,28 @@ class TextRenderer:
                 self.out.write(f"-- {title}\n")
             getattr(self, method)(f"{file} · {title}", by_type[kind])
         self.many = many
+
+    def _trend(self, file: str, records: list[dict[str, Any]]) -> None:
+        from speechkit.render.trend_cells import trend_blocks
+
+        for indicator, rows in trend_blocks(records):
+            self._table(indicator, ("period", "target", "achieved", "bar", "source"), rows,
+                        "no figures found", titled=True)
+        if not records:
+            self._table("trend", ("period",), [], "no targets or achieved figures found")
+
+    def _trend_slogans(self, file: str, records: list[dict[str, Any]]) -> None:
+        from speechkit.render.trend_cells import slogan_trend_rows
+
+        periods, rows = slogan_trend_rows(records)
+        self._table(f"per 10,000 characters, periods {periods}", ("slogan", "type", "count", "first", "last",
+                    "trend", "per 10k"), rows, "no slogans found", titled=True)
+
+    def _diff(self, file: str, records: list[dict[str, Any]]) -> None:
+        from speechkit.render.trend_cells import diff_rows
+
+        self._table(file, ("section", "change", "item", "before", "after"), diff_rows(records),
+                    "no differences found", titled=True)
 
     def error(self, file: str, message: str) -> None:
         pass

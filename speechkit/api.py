@@ -42,12 +42,14 @@ def outline(doc: Document, config: Config | None = None) -> list[Heading]:
     return extract_outline(doc, _config(config))
 
 
-def targets(doc: Document, config: Config | None = None, year: int | None = None) -> list[Target]:
+def targets(doc: Document, config: Config | None = None, year: int | None = None,
+            outline: list[Heading] | None = None) -> list[Target]:
     """Numeric statements of all kinds (target, actual, other); ``year`` is the year the
-    speech speaks from (今年), inferred from the text when not given."""
+    speech speaks from (今年), inferred from the text when not given. Pass ``outline`` (of
+    the same doc and config) when you have it: targets then need not work it out again."""
     from speechkit.extractors.targets import extract_targets
 
-    return extract_targets(doc, _config(config), year)
+    return extract_targets(doc, _config(config), year, outline)
 
 
 def slogans(doc: Document, config: Config | None = None) -> list[Slogan]:
@@ -83,9 +85,10 @@ def analysis_records(doc: Document, config: Config | None = None, script: str = 
     from speechkit.render import records as rec
 
     cfg = _config(config)
+    heads = outline(doc, cfg)  # targets reuse it (their section fallback for kind needs it)
     parts = [("meta", [rec.meta_record(doc, meta(doc, cfg), script)]),
-             ("heading", rec.heading_records(doc, outline(doc, cfg), script)),
-             ("target", rec.target_records(doc, targets(doc, cfg), script)),
+             ("heading", rec.heading_records(doc, heads, script)),
+             ("target", rec.target_records(doc, targets(doc, cfg, outline=heads), script)),
              ("slogan", rec.slogan_records(doc, slogans(doc, cfg), script)),
              ("keyword", rec.keyword_records(doc, keywords(doc, cfg, top_keywords), script))]
     return [rec.flat(kind, r) for kind, recs in parts for r in recs]

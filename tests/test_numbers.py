@@ -5,9 +5,12 @@ from __future__ import annotations
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from speechkit.config import Config
-from speechkit.extractors.numbers import compile_reader, parse_number, scan_quantities
+from speechkit.extractors.numbers import _matches, compile_reader, parse_number, scan_quantities
+from tests.conftest import SAMPLES
 
 COMP = compile_reader(Config())
 BARE = tuple(Config().lexicon("targets")["bare_magnitude_prefix"])
@@ -153,3 +156,22 @@ def test_two_million_digits():
     t = time.perf_counter()
     assert scan("9" * 2_000_000 + "元") == []
     assert time.perf_counter() - t < 5
+
+
+# The scanner tries the reader only where a number can start (numbers._START); it must find
+# exactly what the reader's regex finds scanning every position.
+_NUMBERY = st.text(alphabet="0123456789.,·*＊×Xx零〇一二两三四五六七八九十百千万亿点分之半成第—-～至到%元个人亿万多余左右以上 ，。增长a", max_size=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_NUMBERY)
+def test_scanner_finds_what_the_reader_regex_finds(text):
+    comp = compile_reader(Config())
+    assert [m.span() for m in _matches(text, comp)] == [m.span() for m in comp["rx"].finditer(text)]
+
+
+def test_scanner_equals_reader_regex_on_the_samples():
+    comp = compile_reader(Config())
+    for path in SAMPLES:
+        text = path.read_text(encoding="utf-8")
+        assert [m.span() for m in _matches(text, comp)] == [m.span() for m in comp["rx"].finditer(text)]

@@ -45,6 +45,17 @@ _NB_AR = r"(?<![0-9A-Za-z.*＊×·])"  # an Arabic number starts at the start of
 _NB_CN = r"(?<![零〇一二两三四五六七八九十百千万亿点第])"
 _END_AR = r"(?![0-9*＊×])"
 _END_CN = r"(?![零〇一二两三四五六七八九十百千万亿点])"
+# Where a quantity can start: the first character of an Arabic or a Chinese number (under
+# the same look-behinds as ``_NB_AR``/``_NB_CN``) or the 百 of 百分之. The reader's own regex
+# starts with look-behinds, which keep the regex engine from skipping ahead by its first
+# character; this one starts with a character class, so the engine skips the ~97% of a
+# speech that cannot start a number in C, and the reader is tried only where it can match.
+_START = re.compile(
+    r"[0-9*＊×Xx零〇一二两三四五六七八九十百千万亿]"
+    r"(?:(?<=[0-9*＊×Xx])(?<![0-9A-Za-z.*＊×·].)"
+    r"|(?<=[零〇一二两三四五六七八九十百千万亿])(?<![零〇一二两三四五六七八九十百千万亿点第].)"
+    r"|(?<=百)(?=分之))"
+)
 
 
 @dataclass(frozen=True)
@@ -244,7 +255,7 @@ def _percent_forms(m: re.Match) -> tuple[float | None, float | None] | None:
 def scan_quantities(text: str, comp: dict[str, Any], bare_prefixes: tuple[str, ...] = ()) -> Iterator[Quantity]:
     """Every quantity with a unit in ``text``, left to right."""
     units = comp["units"]
-    for m in comp["rx"].finditer(text):
+    for m in _matches(text, comp):
         if m.group("pct") or m.group("frac") or m.group("half"):
             pv = _percent_forms(m)
             if pv is not None:
@@ -254,6 +265,22 @@ def scan_quantities(text: str, comp: dict[str, Any], bare_prefixes: tuple[str, .
         q = _quantity(text, m, comp, units, bare_prefixes)
         if q is not None:
             yield q
+
+
+def _matches(text: str, comp: dict[str, Any]) -> Iterator[re.Match]:
+    """The reader's matches, exactly as ``comp["rx"].finditer(text)`` finds them: every match
+    starts where ``_START`` matches, so trying the reader only there finds the same leftmost
+    matches (look-behinds see the text before ``pos``)."""
+    match = comp["rx"].match
+    pos = 0
+    for s in _START.finditer(text):
+        p = s.start()
+        if p < pos:
+            continue
+        m = match(text, p)
+        if m is not None:
+            yield m
+            pos = m.end()
 
 
 def _quantity(text: str, m: re.Match, comp: dict[str, Any], units: dict[str, Any],

@@ -396,6 +396,43 @@ def diff(files: tuple[str, ...], **kw: Any) -> None:
     run("diff", files, opts, _summarise(opts, ("targets", "slogans", "outline")), finish)
 
 
+@cli.command()
+@common_options
+@click.option("--indicator", metavar="ID1,ID2", callback=_split_list,
+              help="Indicators to chart, e.g. gdp,cpi (default: those in most files).")
+@click.option("--top", type=click.IntRange(min=1), default=10, show_default=True, metavar="N",
+              help="How many slogans to chart.")
+def report(files: tuple[str, ...], indicator: tuple[str, ...] | None, top: int, **kw: Any) -> None:
+    """Write one self-contained HTML page: trend charts of the targets, the slogan chart, and
+    per speech its targets table and outline tree. Opens offline (everything is inlined).
+
+    --json gives the same data as JSON instead of HTML.
+
+    \b
+    Examples:
+      speechkit report reports/*.txt -o report.html
+      speechkit report reports/ --indicator gdp,cpi,new_urban_jobs -o report.html
+    """
+    opts = _options(kw)
+    if opts.fmt in ("jsonl", "csv"):
+        raise click.UsageError("report writes HTML, or with --json one JSON document; not --jsonl or --csv")
+    if opts.fmt == "text":
+        import importlib.util
+
+        if importlib.util.find_spec("plotly") is None:
+            raise click.ClickException("the HTML report needs plotly: pip install 'speechkit[report]'")
+        opts.fmt = "html"
+    _check_indicators(indicator, opts.config)
+
+    def finish(batch: Batch) -> Batch:
+        from speechkit.extractors.trend import report_data
+
+        summaries = [recs[0] for _name, _enc, recs in batch]
+        return [("*", "", [report_data(summaries, indicator, top)])]
+
+    run("report", files, opts, _summarise(opts, ("targets", "slogans", "outline", "meta")), finish)
+
+
 def main() -> None:
     """Entry point: click's own errors keep their exit codes (2 for usage); Ctrl-C is 130."""
     try:

@@ -214,3 +214,58 @@ def _slogan_series(name: str, type_: str, total: int, periods: dict[int | None, 
                      "per_10k": round(count * RATE_CHARS / d["chars"], 3) if d["chars"] else 0.0,
                      "total": total, "first": present[0], "last": present[-1]})
     return rows
+
+
+def report_data(summaries: list[Record], indicators: tuple[str, ...] | None = None,
+                top: int = SLOGAN_TOP) -> Record:
+    """Everything ``speechkit report`` shows, computed here so the HTML renderer only lays it
+    out: per file (in period order) its meta, outline and targets; a trend block per indicator
+    (given, or the common ones); the slogan trend."""
+    ordered = sorted(summaries, key=lambda s: _period_key(s["year"], s["file"]))
+    files = [{"file": s["file"], "year": s["year"], "chars": s["chars"], "title": (s.get("meta") or {}).get("title"),
+              "outline": s.get("outline", []), "targets": [r for r in s["targets"] if r["kind"] == "target"]}
+             for s in ordered]
+    names = list(indicators) if indicators else common_indicators(summaries)
+    trends = {name: rows for name in names if (rows := trend_rows(summaries, name))}
+    slogans = slogan_trend(summaries, top)
+    return {"files": files, "trends": trends, "slogans": slogans,
+            "trend_series": {name: trend_series(rows) for name, rows in trends.items()},
+            "slogan_series": slogan_series(slogans)}
+
+
+def _low_high(rec: Record, prefix: str, measure: str | None) -> tuple[float | None, float | None]:
+    found = indicator_measure({k[len(prefix):]: v for k, v in rec.items() if k.startswith(prefix)})
+    if found is None or (measure is not None and found[0] != measure):
+        return None, None
+    return found[1], found[2]
+
+
+def trend_series(rows: list[Record]) -> Record:
+    """A trend block as chart series: per period the target's low and high end (and the range
+    between them, None for a single figure) and the achieved figure, all in the block's main measure (growth, or an amount in one unit); a row in
+    another measure is left out of the chart (it stays in the table)."""
+    measures = Counter(m[0] for r in rows if (m := indicator_measure(r)) is not None)
+    measure = measures.most_common(1)[0][0] if measures else None
+    series: Record = {"measure": measure, "periods": [], "target_low": [], "target_high": [], "target_range": [],
+                      "actual": [], "target_text": [], "actual_text": []}
+    for r in rows:
+        low, high = _low_high(r, "", measure)
+        actual, _ = _low_high(r, "actual_", measure)
+        series["periods"].append(r["period"])
+        series["target_low"].append(low)
+        series["target_high"].append(high)
+        series["target_range"].append(high - low if low is not None and high != low else None)
+        series["actual"].append(actual)
+        series["target_text"].append(r["text"] if low is not None else None)
+        series["actual_text"].append(r["actual_text"] if actual is not None else None)
+    return series
+
+
+def slogan_series(rows: list[Record]) -> Record:
+    """Slogan trend rows as chart series: the periods, and per slogan its rate per period."""
+    by_name: dict[str, list[Record]] = {}
+    for r in rows:
+        by_name.setdefault(r["slogan"], []).append(r)
+    periods = [r["period"] for r in next(iter(by_name.values()), [])]
+    return {"periods": periods, "series": [{"slogan": name, "type": rs[0]["type"], "total": rs[0]["total"],
+                                            "per_10k": [r["per_10k"] for r in rs]} for name, rs in by_name.items()]}

@@ -28,6 +28,10 @@ def make_renderer(fmt: str, command: str, out: IO[str], options: dict[str, Any])
         from speechkit.render.as_csv import CsvRenderer
 
         return CsvRenderer(out, command, excel=options.get("excel", False))
+    if fmt == "html":
+        from speechkit.render.as_html import HtmlRenderer
+
+        return HtmlRenderer(out, command, options)
     from speechkit.render.as_text import TextRenderer
 
     return TextRenderer(out, command, options)

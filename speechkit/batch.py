@@ -37,7 +37,10 @@ def _err(msg: str) -> None:
 
 class Output:
     """stdout, or for ``-o FILE`` a temporary file beside FILE that is renamed onto it only
-    when everything was written: an interrupted run never leaves a partial file."""
+    when everything was written: an interrupted run never leaves a partial file. FILE gets
+    the permissions a new file would (or those of the file it replaces). A FILE that exists
+    and is not a regular file (/dev/null, a FIFO, a terminal) is written directly: renaming
+    over a device would replace it."""
 
     def __init__(self, path: str | None):
         self.path, self.tmp = path, None
@@ -45,6 +48,9 @@ class Output:
             self.fh: IO[str] = sys.stdout
             return
         try:
+            if os.path.exists(path) and not os.path.isfile(path):
+                self.fh = open(path, "w", encoding="utf-8", newline="")
+                return
             fd, self.tmp = tempfile.mkstemp(prefix=".speechkit-", suffix=".tmp",
                                             dir=os.path.dirname(os.path.abspath(path)))
         except OSError as exc:
@@ -55,13 +61,28 @@ class Output:
         return self.fh
 
     def __exit__(self, exc_type: Any, *_: Any) -> None:
-        if self.tmp is None:
+        if self.fh is sys.stdout:
             return
         self.fh.close()
-        if exc_type is None:
-            os.replace(self.tmp, self.path)
-        elif os.path.exists(self.tmp):
-            os.unlink(self.tmp)
+        if self.tmp is None:
+            return
+        if exc_type is not None:
+            if os.path.exists(self.tmp):
+                os.unlink(self.tmp)
+            return
+        os.chmod(self.tmp, _mode_for(self.path))
+        os.replace(self.tmp, self.path)
+
+
+def _mode_for(path: str) -> int:
+    """The mode of the file being replaced, or what the umask gives a new file (mkstemp
+    makes its file private, which a report meant for others must not stay)."""
+    try:
+        return os.stat(path).st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 # What a worker process analyses: set in the parent before the pool forks, so the per-command

@@ -207,3 +207,29 @@ def test_progress_bar_goes_to_a_terminal_stderr_only(tmp_path):
     assert p.returncode == 0
     assert all(json.loads(line) for line in p.stdout.decode().splitlines())
     assert b"speechkit outline" in seen  # the bar's label, drawn on the terminal
+
+
+def test_output_to_a_device_writes_through_and_keeps_the_device(runner, tmp_path):
+    fifo = tmp_path / "out.fifo"
+    os.mkfifo(fifo)
+    import threading
+
+    got = []
+    reader = threading.Thread(target=lambda: got.append(open(fifo, encoding="utf-8").read()))
+    reader.start()
+    code, out, _ = invoke(runner, "outline", SAMPLE, "--jsonl", "-o", str(fifo))
+    reader.join(30)
+    assert code == 0 and out == "" and got and got[0].count("\n") == 48
+    import stat
+
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)  # still a FIFO, not replaced by a file
+
+
+def test_output_file_gets_normal_permissions(runner, tmp_path):
+    target = tmp_path / "out.json"
+    old = os.umask(0o022)
+    try:
+        invoke(runner, "outline", SAMPLE, "--json", "-o", str(target))
+    finally:
+        os.umask(old)
+    assert oct(os.stat(target).st_mode & 0o777) == oct(0o644)

@@ -54,3 +54,13 @@ def test_meta_of_sample(name):
 def test_meta_rules(text, field, value):
     doc = speechkit.load(text=text)
     assert getattr(speechkit.api.meta(doc), field) == value
+
+
+def test_title_broken_before_its_last_character_is_joined():
+    import speechkit
+
+    doc = speechkit.load(text="\u200b\n\n政府工作报\n告\n\n\n\n各位代表：\n\n现在，我代表国务院，向大会报告政府工作。")
+    m = speechkit.meta(doc)
+    from speechkit.render.records import meta_record
+
+    assert meta_record(doc, m)["title"] == "政府工作报告"

@@ -32,6 +32,12 @@ def _compile(config: Config) -> dict[str, Any]:
     }
 
 
+# A title broken before its last character or two (政府工作报⏎告 in the 2021 work report)
+# is joined with that tail line.
+TITLE_TAIL_MAX = 2
+_HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+
+
 def _lines(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     out, s = [], lo
     while s < hi:
@@ -73,14 +79,18 @@ def _speaker_role(who: str | None, comp: dict[str, Any]) -> tuple[str | None, st
 
 def _title(doc: Document, lines: list[tuple[int, int]], comp: dict[str, Any]) -> tuple[int, int] | None:
     lex = comp["lex"]
-    for s, e in lines:
+    for i, (s, e) in enumerate(lines):
         line = doc.norm[s:e].strip()
         if not line or len(line) > lex["title_max"] or any(c in line for c in lex["not_title_marks"]):
             continue
         if _name(line, comp) is not None:
             continue
         lead = len(doc.norm[s:e]) - len(doc.norm[s:e].lstrip())
-        return s + lead, s + lead + len(line)
+        end = s + lead + len(line)
+        tail = doc.norm[lines[i + 1][0]:lines[i + 1][1]].strip() if i + 1 < len(lines) else ""
+        if 0 < len(tail) <= TITLE_TAIL_MAX and _HAN_ONLY.fullmatch(tail):
+            end = doc.norm.find(tail, lines[i + 1][0]) + len(tail)  # 政府工作报⏎告: one title
+        return s + lead, end
     return None
 
 
@@ -104,7 +114,7 @@ def extract_meta(doc: Document, config: Config) -> Meta:
     lo = body_start(text)
     lines = _lines(text, 0, lo)
     span = _title(doc, lines, comp)
-    title = doc.clean[span[0]:span[1]] if span else None
+    title = doc.clean[span[0]:span[1]].replace("\n", "") if span else None
     speaker = role = venue = None
     if span:
         head = text[span[0]:span[1]]

@@ -158,7 +158,8 @@ def meta_record(doc: Document, meta: Any, script: str = "original") -> dict[str,
         rec = base(doc, *meta.title_span, script)
     else:
         rec = {"file": doc.source.name, "start": 0, "end": 0, "line": 1, "text": ""}
-    title = shown(doc, *meta.title_span, script) if meta.title_span is not None else None
+    # a title broken over two lines (政府工作报⏎告) reads as one
+    title = "".join(shown(doc, *meta.title_span, script).split()) if meta.title_span is not None else None
     rec.update(title=title, speaker=meta.speaker, role=meta.role, date=meta.date, venue=meta.venue,
                source=meta.source, script=doc.script, encoding=doc.source.encoding, chars=len(doc.clean),
                noise_removed=list(doc.noise_removed))

@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 from speechkit.cli import cli
 
 # Every command that reads FILES; extended as commands land.
-COMMANDS = [c for c in ("outline", "clean", "targets", "slogans", "meta", "keywords", "analyze") if c in cli.commands]
+COMMANDS = [c for c in ("outline", "clean", "targets", "slogans", "meta", "keywords", "analyze", "trend")
+            if c in cli.commands]
 FORMATS = ["--json", "--jsonl", "--csv", None]
 
 

@@ -82,3 +82,21 @@ def test_lexicon_files_parse_as_plain_yaml():
     for name in PACKAGED:
         text = resources.files("speechkit.lexicons").joinpath(f"{name}.yaml").read_text(encoding="utf-8")
         assert isinstance(yaml.safe_load(text), dict)
+
+
+def test_user_config_adds_an_indicator_and_a_stop_word(runner, tmp_path):
+    path = write(tmp_path, "indicators:\n  indicators:\n"
+                           "    tourism_revenue: {measure: level, aliases: [旅游总收入, 旅游收入]}\n"
+                           "keywords:\n  stop_words: [旅游]\n")
+    text = tmp_path / "s.txt"
+    text.write_text("今年全区旅游总收入力争达到12亿元，增长15%。旅游是我区的支柱产业，旅游兴区。\n", encoding="utf-8")
+    r = runner.invoke(cli, ["targets", str(text), "--jsonl", "--config", path])
+    import json
+
+    recs = [json.loads(line) for line in r.stdout.splitlines()]
+    assert r.exit_code == 0 and recs[0]["indicator"] == "tourism_revenue"
+    assert recs[0]["value"] == 1_200_000_000 and recs[0]["growth"] == 15
+    r = runner.invoke(cli, ["targets", str(text), "--jsonl"])
+    assert json.loads(r.stdout.splitlines()[0])["indicator"] == "other"  # without the config
+    r = runner.invoke(cli, ["keywords", str(text), "--jsonl", "--config", path])
+    assert r.exit_code == 0 and "旅游" not in [json.loads(line)["keyword"] for line in r.stdout.splitlines()]

@@ -34,7 +34,7 @@ import threading
 from bisect import bisect_left
 from functools import lru_cache
 from importlib import resources
-from itertools import chain
+from itertools import accumulate, chain
 from operator import itemgetter
 from typing import Any, Iterable, Iterator
 
@@ -123,6 +123,36 @@ def tokens(text: str, config: Config, backend: str | None = None) -> Iterator[tu
         return tokenizer(config).tokenize(text)
     words = tuple(config.lexicon("keywords")["user_words"])
     return _fast_tokens(text, _build_fast(words), _build(words)[0])
+
+
+def words(text: str, config: Config, backend: str | None = None) -> list[str]:
+    """The words of ``tokens(text)`` without their offsets (they add up to ``text``, so the
+    offset of word ``i`` is the summed length of those before it): cheaper when only a few
+    words need a place, as for keywords."""
+    if backend_name(backend) == "jieba":
+        return tokenizer(config).lcut(text)
+    user_words = tuple(config.lexicon("keywords")["user_words"])
+    return _fast_words(text, _build_fast(user_words), _build(user_words)[0])
+
+
+def _fast_words(text: str, fast: Any, slow: Any) -> list[str]:
+    """``_fast_tokens`` without offsets: rjieba's words, with those of every non-Han chunk
+    replaced by jieba's."""
+    cut = fast.cut(text)
+    chunks = list(_jieba_chunks(text))
+    if not chunks:
+        return cut
+    starts = list(accumulate(map(len, cut), initial=0))  # chunk bounds are word bounds
+    out: list[str] = []
+    i = 0
+    for s, e in chunks:
+        a = bisect_left(starts, s, i)
+        b = bisect_left(starts, e, a)
+        out += cut[i:a]
+        out += slow.lcut(text[s:e])
+        i = b
+    out += cut[i:]
+    return out
 
 
 def _jieba_chunks(text: str) -> Iterator[tuple[int, int]]:

@@ -26,6 +26,15 @@ def test_ranked_by_weight_with_counts(sample):
         assert doc.norm[k.span[0]:k.span[1]] == k.keyword
 
 
+def test_body_start_needs_no_fold(sample):
+    """keywords skip the fold before body_start: its marks are listed in both widths."""
+    from speechkit.extractors.slogans import body_start, fold
+
+    norm = speechkit.load(str(sample)).norm
+    for text in (norm, norm.replace("，", "\uff1b"), "标题\n\uff01正文", "标题\n\u3000\uff1f"):
+        assert body_start(text) == body_start(fold(text))
+
+
 @pytest.mark.parametrize("term", ["开门红", "高质量发展", "规模以上工业增加值", "城镇调查失业率"])
 def test_political_terms_stay_whole(term):
     from speechkit.segment import tokens

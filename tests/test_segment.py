@@ -72,6 +72,21 @@ def test_fast_tokens_equal_jieba_on_any_mix(text):
     assert fast == slow
 
 
+@settings(max_examples=150, deadline=None)
+@given(text=st.text(alphabet="中国人民经济发展增长工作实现年月日一二〇三五十亿元开门红高质量0123456789.-%abcX，。 \n、（）“”㐀", max_size=60))
+def test_words_are_the_words_of_tokens_in_both_backends(text):
+    config = Config()
+    for backend in segment.available_backends():
+        assert segment.words(text, config, backend) == [w for w, _s, _e in segment.tokens(text, config, backend)]
+
+
+def test_words_are_the_words_of_tokens_on_every_sample(config):
+    for sample in SAMPLES:
+        text = speechkit.load(str(sample)).norm
+        for backend in segment.available_backends():
+            assert segment.words(text, config, backend) == [w for w, _s, _e in segment.tokens(text, config, backend)]
+
+
 def test_only_segment_imports_jieba_or_rjieba():
     importers = [p.relative_to(ROOT).as_posix() for p in (ROOT / "speechkit").rglob("*.py")
                  if re.search(r"^\s*(import|from) r?jieba\b", p.read_text(encoding="utf-8"), re.M)]

@@ -7,12 +7,15 @@ re-weighs a batch against itself (corpus IDF), so each file's terms stand out fr
 """
 from __future__ import annotations
 
+import heapq
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
+from itertools import accumulate
 
 from speechkit.config import Config
-from speechkit.extractors.slogans import body_start, fold
+from speechkit.extractors.slogans import body_start
 from speechkit.model import Document, Keyword
 
 DEFAULT_TOP = 20
@@ -32,28 +35,30 @@ class TermCounts:
 
 
 def term_counts(doc: Document, config: Config) -> TermCounts:
-    from speechkit.segment import tokens
+    """Counted with C-level loops (the per-token Python loop was most of the time with the
+    fast backend): count every word, filter the distinct ones, and place each kept word at
+    its first occurrence through the running sum of word lengths."""
+    from speechkit.segment import words
 
     lex = config.lexicon("keywords")
     stop, min_len = set(lex["stop_words"]), lex["min_length"]
-    lo = body_start(fold(doc.norm))
-    counts: dict[str, int] = {}
-    first: dict[str, tuple[int, int]] = {}
-    total = 0
-    for word, s, e in tokens(doc.norm[lo:], config):
-        if len(word) < min_len or word in stop or not _HAN.fullmatch(word):
-            continue
-        total += 1
-        counts[word] = counts.get(word, 0) + 1
-        first.setdefault(word, (lo + s, lo + e))
-    return TermCounts(counts, first, total)
+    lo = body_start(doc.norm)  # its marks are listed full-width and ASCII: no fold needed
+    toks = words(doc.norm[lo:], config)
+    counts = {w: n for w, n in Counter(toks).items()
+              if len(w) >= min_len and w not in stop and _HAN.fullmatch(w)}
+    first_index = dict(zip(reversed(toks), range(len(toks) - 1, -1, -1)))  # earliest wins
+    starts = list(accumulate(map(len, toks), initial=lo))
+    first = {w: (starts[first_index[w]], starts[first_index[w]] + len(w)) for w in counts}
+    return TermCounts(counts, first, sum(counts.values()))
 
 
 def _ranked(tc: TermCounts, idf: dict[str, float], default: float, top: int | None) -> list[Keyword]:
-    scored = [Keyword(w, round(n / tc.total * idf.get(w, default), WEIGHT_DIGITS), n, tc.first[w])
-              for w, n in tc.counts.items()]
-    scored.sort(key=lambda k: (-k.weight, -k.count, k.span[0] if k.span else 0))
-    return scored[:top] if top is not None else scored
+    """Terms by weight, then count, then first place; records are built for the top only."""
+    get, total, first = idf.get, tc.total, tc.first
+    rows = [(-round(n / total * get(w, default), WEIGHT_DIGITS), -n, first[w][0], w)
+            for w, n in tc.counts.items()]  # first places differ, so no two rows tie
+    rows = heapq.nsmallest(top, rows) if top is not None else sorted(rows)
+    return [Keyword(w, -nw, -nn, first[w]) for nw, nn, _s, w in rows]
 
 
 def extract_keywords(doc: Document, config: Config, top: int | None = DEFAULT_TOP) -> list[Keyword]:

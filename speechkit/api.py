@@ -52,11 +52,13 @@ def targets(doc: Document, config: Config | None = None, year: int | None = None
     return extract_targets(doc, _config(config), year, outline)
 
 
-def slogans(doc: Document, config: Config | None = None) -> list[Slogan]:
-    """Slogans, watchwords and numbered formulas, most frequent first."""
+def slogans(doc: Document, config: Config | None = None,
+            outline: list[Heading] | None = None) -> list[Slogan]:
+    """Slogans, watchwords and numbered formulas, most frequent first. Pass ``outline`` (of
+    the same doc and config) when you have it: slogans then need not work it out again."""
     from speechkit.extractors.slogans import extract_slogans
 
-    return extract_slogans(doc, _config(config))
+    return extract_slogans(doc, _config(config), outline)
 
 
 def meta(doc: Document, config: Config | None = None) -> Meta:
@@ -85,11 +87,11 @@ def analysis_records(doc: Document, config: Config | None = None, script: str = 
     from speechkit.render import records as rec
 
     cfg = _config(config)
-    heads = outline(doc, cfg)  # targets reuse it (their section fallback for kind needs it)
+    heads = outline(doc, cfg)  # targets and slogans reuse it
     parts = [("meta", [rec.meta_record(doc, meta(doc, cfg), script)]),
              ("heading", rec.heading_records(doc, heads, script)),
              ("target", rec.target_records(doc, targets(doc, cfg, outline=heads), script)),
-             ("slogan", rec.slogan_records(doc, slogans(doc, cfg), script)),
+             ("slogan", rec.slogan_records(doc, slogans(doc, cfg, outline=heads), script)),
              ("keyword", rec.keyword_records(doc, keywords(doc, cfg, top_keywords), script))]
     return [rec.flat(kind, r) for kind, recs in parts for r in recs]
 

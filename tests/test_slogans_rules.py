@@ -119,3 +119,48 @@ def test_adversarial_input_stays_linear(text):
     t = time.perf_counter()
     speechkit.api.slogans(speechkit.load(text=text))
     assert time.perf_counter() - t < 30
+
+
+def test_slogans_reuse_a_given_outline(monkeypatch):
+    """analysis_records works the outline out once; slogans given it give the same records."""
+    from speechkit import api
+    from speechkit.extractors import outline as outline_mod
+    from tests.conftest import SAMPLES
+
+    doc = api.load(str(SAMPLES[0]))
+    heads = api.outline(doc)
+    assert api.slogans(doc, outline=heads) == api.slogans(doc)
+    calls = []
+    real = outline_mod.extract_outline
+    monkeypatch.setattr(outline_mod, "extract_outline", lambda *a, **k: calls.append(1) or real(*a, **k))
+    api.analysis_records(doc)
+    assert len(calls) == 1
+
+
+@pytest.mark.parametrize("text,run", [
+    ("以改革创新为动力,抓经济、促发展、惠民生,持续推动发展。", "抓经济、促发展、惠民生"),
+    ("统筹稳增长、促改革、调结构、惠民生、防风险,保持经济运行。", "稳增长、促改革、调结构、惠民生、防风险"),
+])
+def test_unframed_verb_object_runs(text, run):
+    got = found(BODY + text)
+    assert got[run].type == "parallel" and len(got[run].members) == run.count("、") + 1
+
+
+@pytest.mark.parametrize("text", [
+    "建设图书馆、博物馆、科技馆,方便群众。",      # nouns, no watchword verb
+    "学习孔繁森、马恩华、李国安,争当先进。",      # names
+    "抓经济、抓发展、抓民生,一个都不能少。",     # one verb: a frame, found (if at all) as framed
+    "抓经济、促发展、惠民生工作,持续推动。",     # the last part runs on: not a run of three
+    "小政府、大社会、活市场,优化环境。",         # 小/大 lead adjectives, not actions
+])
+def test_no_verb_object_run(text):
+    assert not [k for k, s in found(BODY + text).items() if s.type == "parallel" and k.count("、") >= 2
+                and len({m[:1] for m in s.members}) == len(s.members)]
+
+
+def test_formula_members_quoted_one_by_one_later():
+    text = ("要从解决“三心”问题出发。要解决好经济建设的“中心”问题;要解决好党的宗旨的“民心”问题;"
+            "要解决好高度负责的“用心”问题。")
+    assert found(BODY + text)["三心"].members == ("中心", "民心", "用心")
+    # two quotes for three: no members rather than a wrong list
+    assert found(BODY + text.replace("“用心”", "用心"))["三心"].members == ()

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Callable
 
 # Members are phrases of this many characters. 7 keeps 领导到位/工作措施到位 and 少讲客观条件
@@ -22,6 +23,10 @@ MIN_MEMBER, MAX_MEMBER = 2, 7
 # (速度、质量、效益) are lists of nouns, not watchwords.
 MIN_RECURRING_MEMBER = 3
 MAX_RECURRING_MEMBER = 6
+# Members of an unframed verb-object run (抓经济、促发展、惠民生) are this long: a one-character
+# verb and a two-character object (the runs in the samples and corpora; longer ones vary too
+# much to tell from lists of nouns without a frame).
+VERB_OBJECT_LENGTH = 3
 # A clause with more segments than this is a list or a table, not rhetoric; it is skipped
 # (also bounds the work on a 10 MB single-line input).
 MAX_SEGMENTS = 60
@@ -111,20 +116,18 @@ def _trim_last(kind: str, arg: Any, g: str, length: int, longest: int, tails: st
 
 def _window(segs: list[Seg], a: int, tails: str, keep: Callable[[str, Any], bool]):
     """The longest framed run whose first member is cut from segment ``a``: (b, members, frame)."""
-    if a + 2 >= len(segs):
+    if a + 2 >= len(segs) or not _may_frame(segs, a):
         return None
     m1 = segs[a + 1][2]
-    if not (MIN_MEMBER <= len(m1) <= MAX_MEMBER and _is_han(m1)):
-        return None
     best = None
     for kind, arg in _frames(m1):
         if not keep(kind, arg):
             continue
         length = len(m1)
+        if kind == "any" and not ANY_FRAME_LENGTHS[0] <= length <= ANY_FRAME_LENGTHS[1]:
+            continue
         first = _trim_first(kind, arg, segs[a][2], length)
         if first is None:
-            continue
-        if kind == "any" and not ANY_FRAME_LENGTHS[0] <= length <= ANY_FRAME_LENGTHS[1]:
             continue
         j = a + 1
         while (j < len(segs) and _is_han(segs[j][2]) and _fits(kind, arg, segs[j][2], length)
@@ -143,6 +146,17 @@ def _window(segs: list[Seg], a: int, tails: str, keep: Callable[[str, Any], bool
     return best
 
 
+def _may_frame(segs: list[Seg], a: int) -> bool:
+    """Can a run start at segment ``a``? Its first inner member is a Han phrase, and every
+    frame is a character of it that the first segment and the next member (or the last) hold
+    too: most windows share none and are rejected here, before any frame is tried."""
+    m1 = segs[a + 1][2]
+    if not (MIN_MEMBER <= len(m1) <= MAX_MEMBER and _is_han(m1)):
+        return False
+    chars = set(m1)
+    return not (chars.isdisjoint(segs[a][2]) or chars.isdisjoint(segs[a + 2][2]))
+
+
 def _uniform(segs: list[Seg], a: int, b: int) -> int:
     """Cut a run at its first change of separator, unless the separators alternate in pairs
     (少讲困难、多讲办法，少讲客观条件、多讲主观努力，…)."""
@@ -157,13 +171,19 @@ def _uniform(segs: list[Seg], a: int, b: int) -> int:
     return a + k + 1
 
 
+@lru_cache(maxsize=8)
+def _separator_rx(seps: str) -> re.Pattern[str]:
+    return re.compile(f"[{re.escape(seps)}]")
+
+
 def _segments(text: str, start: int, end: int, seps: str) -> list[Seg]:
     """(start, end, text, separator after it) for each piece of a clause."""
     out, s = [], start
-    for i in range(start, end + 1):
-        if i == end or text[i] in seps:
-            out.append((s, i, text[s:i], text[i] if i < end else ""))
-            s = i + 1
+    for m in _separator_rx(seps).finditer(text, start, end):
+        i = m.start()
+        out.append((s, i, text[s:i], text[i]))
+        s = i + 1
+    out.append((s, end, text[s:end], ""))
     return out
 
 
@@ -181,7 +201,10 @@ def framed_runs(text: str, clauses: list[tuple[int, int]], lex: dict[str, Any]) 
         return c not in weak and c not in suffixes and c not in prefixes
 
     runs: list[Run] = []
+    two_seps = re.compile(f"[{re.escape(seps)}][^{re.escape(seps)}]*[{re.escape(seps)}]")
     for cs, ce in clauses:
+        if not two_seps.search(text, cs, ce):  # fewer than 3 segments
+            continue
         segs = _segments(text, cs, ce, seps)
         if len(segs) < 3 or len(segs) > MAX_SEGMENTS:
             continue
@@ -214,12 +237,39 @@ def recurring_runs(text: str, clauses: list[tuple[int, int]], lex: dict[str, Any
     """Unframed 、-runs of phrases that occur at least twice (headings included)."""
     seen: list[Run] = []
     for cs, ce in clauses:
+        if text.count("、", cs, ce) < 2:  # fewer than 3 segments in any subclause
+            continue
         for ps, pe in _subclauses(text, cs, ce):
+            if text.count("、", ps, pe) < 2:
+                continue
             segs = _segments(text, ps, pe, "、")
             if 3 <= len(segs) <= MAX_SEGMENTS:
                 seen.extend(_unframed(segs, lex["member_tails"]))
     counts = Counter(r.members for r in seen)
     return [r for r in seen if counts[r.members] > 1]
+
+
+def verb_runs(text: str, clauses: list[tuple[int, int]], lex: dict[str, Any]) -> list[Run]:
+    """Unframed 、-runs of verb-object watchwords (抓经济、促发展、惠民生; 去库存、降成本、补短板):
+    a comma-delimited piece of ≥3 phrases of VERB_OBJECT_LENGTH Han characters (the first may
+    carry a lead-in: 统筹|稳增长), each led by a different watchword verb (``lead_verbs``). Nouns lists (博物馆、图书馆、科技馆)
+    and names do not start with those verbs."""
+    verbs = set(lex["lead_verbs"])
+    runs: list[Run] = []
+    for cs, ce in clauses:
+        if text.count("、", cs, ce) < 2:
+            continue
+        for ps, pe in _subclauses(text, cs, ce):
+            if text.count("、", ps, pe) < 2:
+                continue
+            parts = text[ps:pe].split("、")
+            lead_in = max(0, len(parts[0]) - VERB_OBJECT_LENGTH)  # 统筹|稳增长、促改革、…
+            members = (parts[0][lead_in:], *parts[1:])
+            leads = {m[:1] for m in members}
+            if (all(len(m) == VERB_OBJECT_LENGTH and _is_han(m) for m in members)
+                    and _is_han(parts[0]) and len(leads) == len(members) and leads <= verbs):
+                runs.append(Run(ps + lead_in, pe, members, False))
+    return runs
 
 
 def _unframed(segs: list[Seg], tails: str) -> list[Run]:
@@ -249,9 +299,4 @@ def _unframed(segs: list[Seg], tails: str) -> list[Run]:
 
 
 def _subclauses(text: str, cs: int, ce: int) -> list[tuple[int, int]]:
-    out, s = [], cs
-    for i in range(cs, ce + 1):
-        if i == ce or text[i] in ",，":
-            out.append((s, i))
-            s = i + 1
-    return out
+    return [(ps, pe) for ps, pe, _t, _sep in _segments(text, cs, ce, ",，")]

@@ -19,7 +19,7 @@ from typing import Any
 
 from speechkit.config import Config
 from speechkit.extractors import parallel
-from speechkit.model import Document, OffsetMap, Slogan
+from speechkit.model import Document, Heading, OffsetMap, Slogan
 
 # Longest quoted text scanned for its closing quote (characters): bounds the work on
 # unbalanced quotes (300,000 unmatched “ stay linear).
@@ -178,6 +178,18 @@ def _list_before(text: str, pos: int, n: int) -> tuple[str, ...]:
     return tuple(parts)
 
 
+def _quoted_members_after(text: str, pos: int, n: int, formula: str, hits: list[tuple[int, int]],
+                          comp: dict[str, Any]) -> tuple[str, ...]:
+    """Members quoted one by one later in the paragraph, each ending in the formula's name
+    (解决“三心”问题…“中心”问题…“民心”问题…“用心”问题): exactly ``n`` of them, or none."""
+    name = formula[2:] if formula[1:2] in comp["lex"]["counters"] else formula[1:]
+    end = text.find("\n", pos)
+    end = len(text) if end < 0 else end
+    parts = dict.fromkeys(text[s:e] for s, e in hits if pos < s < end)
+    members = [p for p in parts if p != formula and p.endswith(name) and len(p) <= parallel.MAX_MEMBER]
+    return tuple(members) if name and n >= 2 and len(members) == n else ()
+
+
 def _quoted(text: str, lo: int, comp: dict[str, Any]) -> tuple[list[_Found], list[tuple[int, int]]]:
     """Quoted slogans (and the formulas they name), and every quote's span."""
     lex = comp["lex"]
@@ -212,7 +224,8 @@ def _quoted(text: str, lo: int, comp: dict[str, Any]) -> tuple[list[_Found], lis
             if prev is not None and text[prev[1] + 1:s - 1] in ("", "的") and len(prev[2]) == n:
                 members = tuple(prev[2])
             else:
-                members = _members_after(text, e + 1, n, comp) or _list_before(text, s - 1, n or 0)
+                members = (_members_after(text, e + 1, n, comp) or _list_before(text, s - 1, n or 0)
+                           or _quoted_members_after(text, e, n or 0, bare, hits, comp))
         found.append(_Found(key, "formula" if formula else "quoted", members, spans=[(s, e)]))
         prev = (s, e, parts)
         if len(parts) > 1:  # “A、B、C”五大战略
@@ -250,15 +263,13 @@ def _unquoted_formulas(text: str, lo: int, comp: dict[str, Any]) -> list[_Found]
     return out
 
 
-def _parallels(doc: Document, text: str, lo: int, quotes: list[tuple[int, int]],
-               comp: dict[str, Any], config: Config) -> list[_Found]:
-    from speechkit.extractors.outline import extract_outline
-
+def _parallels(text: str, lo: int, quotes: list[tuple[int, int]], comp: dict[str, Any],
+               outline: list[Heading]) -> list[_Found]:
     lex = comp["lex"]
     clauses = [m.span() for m in comp["clause_rx"].finditer(text, lo)]
-    headings = [h.title_span for h in extract_outline(doc, config)]
+    headings = [h.title_span for h in outline]
     framed = parallel.framed_runs(text, clauses, lex)
-    recurring = parallel.recurring_runs(text, clauses, lex)
+    recurring = parallel.recurring_runs(text, clauses, lex) + parallel.verb_runs(text, clauses, lex)
 
     def inside(spans: list[tuple[int, int]], r: parallel.Run) -> bool:
         return any(s <= r.start and r.end <= e for s, e in spans)
@@ -274,13 +285,16 @@ def _parallels(doc: Document, text: str, lo: int, quotes: list[tuple[int, int]],
 def _merge(found: list[_Found], comp: dict[str, Any], text: str) -> dict[str, _Found]:
     """One entry per slogan; a quote that is the tail of a longer quoted slogan written with
     its head outside the quotes (争创“*首善之区” beside “争创*首善之区”) joins the longer one."""
-    keys = {f.key for f in found}
+    by_last: dict[str, set[str]] = {}  # keys by their last character: the tails to look at
+    for f in found:
+        by_last.setdefault(f.key[-1:], set()).add(f.key)
     merged: dict[str, _Found] = {}
     for f in found:
         s = f.spans[0][0]
-        longer = [k for k in keys if len(k) > len(f.key) and k.endswith(f.key)
-                  and text[max(0, s - 1 - len(k) + len(f.key)):s - 1] == k[:len(k) - len(f.key)]]
-        if f.type != "parallel" and longer:
+        if f.type != "parallel" and any(
+                len(k) > len(f.key) and k.endswith(f.key)
+                and text[max(0, s - 1 - len(k) + len(f.key)):s - 1] == k[:len(k) - len(f.key)]
+                for k in by_last[f.key[-1:]]):
             continue
         cur = merged.get(f.key)
         if cur is None:
@@ -318,18 +332,25 @@ def _counted(occ: dict[str, list[tuple[int, int]]], merged: dict[str, _Found]) -
     """Drop occurrences inside a longer slogan's occurrence, unless a listed member of it."""
     out = {}
     for k, spans in occ.items():
-        covers = [(s, e) for k2, sp in occ.items() if len(k2) > len(k) and k not in merged[k2].members
-                  for s, e in sp]
+        # an occurrence of k2 covering one of k holds k (the offset map is monotonic)
+        covers = [(s, e) for k2, sp in occ.items() if len(k2) > len(k) and k in k2
+                  and k not in merged[k2].members for s, e in sp]
         out[k] = [o for o in spans if not any(s <= o[0] and o[1] <= e for s, e in covers)]
     return out
 
 
-def extract_slogans(doc: Document, config: Config) -> list[Slogan]:
+def extract_slogans(doc: Document, config: Config, outline: list[Heading] | None = None) -> list[Slogan]:
+    """``outline`` (of the same doc and config) spares working it out again: runs inside a
+    heading's title are not parallel slogans."""
     comp = config.compiled("slogans", _compile)
+    if outline is None:
+        from speechkit.extractors.outline import extract_outline
+
+        outline = extract_outline(doc, config)
     text = fold(doc.norm)
     lo = body_start(text)
     quoted, quote_spans = _quoted(text, lo, comp)
-    found = quoted + _unquoted_formulas(text, lo, comp) + _parallels(doc, text, lo, quote_spans, comp, config)
+    found = quoted + _unquoted_formulas(text, lo, comp) + _parallels(text, lo, quote_spans, comp, outline)
     merged = _merge(found, comp, text)
     dq, back = _dequoted(text, lo, comp)
     occ = _counted({k: _occurrences(dq, back, k) or f.spans[:1] for k, f in merged.items()}, merged)

@@ -57,6 +57,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "list_prefixes": [str],
         "registry": {str: {"members": [str], "aliases": (OPT, [str])}},
         "weak_chars": str,
+        "lead_verbs": [str],
         "compact_stop": str,
         "numeral_values": {str: int},
         "formula_shapes": [REGEX],

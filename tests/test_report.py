@@ -38,11 +38,11 @@ def test_report_data_series(runner):
     r = runner.invoke(cli, ["report", *REPORTS, "--indicator", "gdp", "--top", "3", "--json"], catch_exceptions=False)
     data = json.loads(r.stdout)["files"][0]["records"][0]
     gdp = data["trend_series"]["gdp"]
+    # achieved 2.3 (2020: the 2021 report's 全年国内生产总值增长2.3%, no target that year);
     # targets 6%以上 (2021), 5.5%左右, 5%左右, 5%左右, 5%左右; achieved 8.1 (2021), 3, 5.2, 5 (2024)
-    # (no 2020 row: the 2021 report's 全年国内生产总值增长2.3% is read as a target, not achieved)
-    assert gdp["measure"] == "growth" and gdp["periods"] == [2021, 2022, 2023, 2024, 2025]
-    assert gdp["target_low"] == [6, 5.5, 5, 5, 5] and gdp["target_range"] == [None] * 5
-    assert gdp["actual"] == [8.1, 3, 5.2, 5, None]
+    assert gdp["measure"] == "growth" and gdp["periods"] == [2020, 2021, 2022, 2023, 2024, 2025]
+    assert gdp["target_low"] == [None, 6, 5.5, 5, 5, 5] and gdp["target_range"] == [None] * 6
+    assert gdp["actual"] == [2.3, 8.1, 3, 5.2, 5, None]
     slogans = data["slogan_series"]
     assert slogans["periods"] == [2021, 2022, 2023, 2024, 2025] and len(slogans["series"]) == 3
     assert [f["year"] for f in data["files"]] == [2021, 2022, 2023, 2024, 2025]

@@ -25,6 +25,8 @@ CN_SMALL = {"十": 10, "百": 100, "千": 1000}
 CN_CHARS = "零〇一二两三四五六七八九十百千万亿"
 MASK_CHARS = "*＊×Xx"
 RANGE_SEPS = "—–－\\-～~至到"
+# At most this many line ends (a blank line) between a number and its magnitude.
+LINE_BREAK = r"\n{1,3}"
 
 # An Arabic integer part longer than this is run-together digits from lost formatting
 # (e.g. "198527" = 1985 + 27), not a quantity; the largest figure in the national reports
@@ -193,7 +195,10 @@ def compile_reader(config: Config) -> dict[str, Any]:
     implicit_alt = _alt(lex.get("implicit_units") or {"\uffff": ""})
     mag_alt = _alt(mags)
     num = rf"(?:{_NB_AR}{_AR}{_END_AR}|{_NB_CN}{_CN}{_END_CN})"
-    one = rf"{num}(?:{mag_alt})?(?:多|余)?"
+    # A line break may stand between a number and its magnitude: a sentence broken across lines
+    # (国内生产总值达到74.4⏎⏎万亿元, 2017 work report). Only before a magnitude, which cannot
+    # start a line of its own; a unit must still follow.
+    one = rf"{num}(?:(?:{LINE_BREAK})?(?:{mag_alt}))?(?:多|余)?"
     qty = (
         rf"(?P<pct>百分之(?P<p1>{_AR}|{_CN})(?:[{RANGE_SEPS}](?:百分之)?(?P<p2>{_AR}|{_CN}))?)"
         rf"|(?P<frac>{_NB_CN}(?P<fd>[一二两三四五六七八九十百千万]{{1,4}})分之(?P<fn>[一二三四五六七八九十]{{1,3}}))"
@@ -219,7 +224,7 @@ def _read_one(s: str, comp: dict[str, Any]) -> tuple[float | None, bool, bool, b
     """(value, masked, chinese, bare magnitude) of one number with its magnitude/多."""
     if s[0] in "0123456789" or s[0] in MASK_CHARS:
         m = comp["mag_rx"].search(s)
-        core = s[: m.start()] if m else s
+        core = (s[: m.start()] if m else s).rstrip("\n")
         mag = comp["mags"].get(m.group(1), 1) if m and m.group(1) else 1
         masked = any(c in MASK_CHARS for c in core)
         v = parse_arabic(core)

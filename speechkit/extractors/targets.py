@@ -8,28 +8,27 @@ indicator is the lexicon alias nearest before its number in its clause (or, for 
 things, the noun after it: 36项重点项目); a number with no indicator of its own continues
 the previous statement of its segment (新建25个, 增长12.4%) — a growth rate right after an
 amount is merged into it, so ``生产总值49.4亿元，增长12.4%`` is one record. Kind, modality
-and period come from the nearest cue before the number: in its segment, then the lead-in
-before a ``：`` (主要预期目标是：…), then the first clause of the sentence, then the section
-heading.
+and period come from the cues around the number (target_cues.py). A line break inside a
+quantity (a sentence broken across lines) is no break.
 """
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Any
 
 from speechkit.config import Config
+from speechkit.extractors import target_cues as cues
 from speechkit.extractors.gate import gated
 from speechkit.extractors.numbers import Quantity, compile_reader, scan_quantities
 from speechkit.model import Document, Heading, Target
 
-_COLON = re.compile(r"：|:(?!\d)")  # a lead-in colon, not a ratio (4:6)
-_BLANK = " \t\n\u3000"
 CLAUSE_BREAKS = "，,：:；;。！？!?\n"
 SEGMENT_BREAKS = "；;。！？!?\n"
 SENTENCE_BREAKS = "。！？!?\n"
+# Each level's breaks are among the previous level's (found in one pass, then filtered).
 _LEVELS = (("clause", CLAUSE_BREAKS), ("segment", SEGMENT_BREAKS), ("sentence", SENTENCE_BREAKS),
            ("paragraph", "\n"))
 # Text shown as indicator_text when no alias is found: at most this many characters next to
@@ -44,11 +43,10 @@ LOOKBACK_GAP_MAX = 6
 # reviews year N and plans year N+1); calibrated on the national reports 1980-2025, where
 # it gives the report's year for every report that names years.
 YEAR_LOOKAHEAD = 1
-# Cues, quotes and lead-ins are looked for at most this far from a number, so a text with no
-# punctuation (or a million numbers in one sentence) stays linear. Calibrated on the gold
-# samples and the report excerpts in tests/data: 200 keeps every deciding cue (力争 … 3—5个 on
-# line 41 of district-work-conference is ~150 characters away); 120 loses a report headline.
-WINDOW_MAX = 200
+WINDOW_MAX = cues.WINDOW_MAX  # how far from a number cues are looked for (target_cues.py)
+# Indicator measures whose percentage is the value itself, never a growth rate: a rate
+# (失业率5.5%) or a share of another indicator (占国内生产总值比重51.6%).
+VALUE_MEASURES = ("rate", "share")
 # A growth rate joins an amount at most this many statements back (生产总值49.4亿元，较上年
 # 净增…，增长12.4%: two back).
 MERGE_LOOKBACK = 4
@@ -109,7 +107,7 @@ def _compile(config: Config) -> dict[str, Any]:
         "distribute": gated(_alt(lex["distribute"])),
         # the look-behind after the digits, so the regex starts with a literal 1/2 the engine can skip to
         "year_rx": re.compile(r"((?:19|20)\d\d)(?<![到至\d].{4})年"),
-        "breaks": {name: re.compile(f"[{re.escape(chars)}]") for name, chars in _LEVELS},
+        "breaks": re.compile(f"[{re.escape(CLAUSE_BREAKS)}]"),
     }
 
 
@@ -125,9 +123,16 @@ def infer_year(text: str, comp: dict[str, Any]) -> int | None:
 class _Bounds:
     """Clause, segment and sentence boundaries of a text, found once, looked up by bisection."""
 
-    def __init__(self, text: str, comp: dict[str, Any]):
+    def __init__(self, text: str, comp: dict[str, Any], quantities: list[Quantity] = ()):
         self.text = text
-        self.pos = {name: [m.start() for m in rx.finditer(text)] for name, rx in comp["breaks"].items()}
+        # each level's breaks are a subset of the one before: one regex pass, then filters
+        pos = [m.start() for m in comp["breaks"].finditer(text)]
+        self.pos = {_LEVELS[0][0]: pos}
+        for name, chars in _LEVELS[1:]:
+            pos = self.pos[name] = [p for p in pos if text[p] in chars]
+        inside = [(q.start, q.end) for q in quantities if "\n" in text[q.start:q.end]]
+        if inside:  # a line break within a quantity (74.4⏎⏎万亿元) breaks nothing
+            self.pos = {name: _outside(ps, inside) for name, ps in self.pos.items()}
 
     def around(self, name: str, start: int, end: int) -> tuple[int, int]:
         """(first char after the break before ``start``, the break at/after ``end``)."""
@@ -143,6 +148,17 @@ class _Bounds:
         return p[j] if j < len(p) else len(self.text)
 
 
+def _outside(pos: list[int], spans: list[tuple[int, int]]) -> list[int]:
+    """The positions not strictly inside any of ``spans`` (both sorted, spans disjoint)."""
+    out, i = [], 0
+    for p in pos:
+        while i < len(spans) and spans[i][1] <= p:
+            i += 1
+        if i == len(spans) or not spans[i][0] < p:
+            out.append(p)
+    return out
+
+
 def extract_targets(doc: Document, config: Config, year: int | None = None,
                     outline: list[Heading] | None = None) -> list[Target]:
     """Every numeric statement of ``doc`` (all kinds), in text order. Pass ``outline`` when
@@ -153,9 +169,9 @@ def extract_targets(doc: Document, config: Config, year: int | None = None,
     quantities = list(scan_quantities(text, comp["reader"], comp["bare"]))
     if not quantities:
         return []
-    bounds = _Bounds(text, comp)
+    bounds = _Bounds(text, comp, quantities)
     ctx = {"year": year if year is not None else infer_year(text, comp), "doc": doc, "config": config,
-           "sections": None if outline is None else _sections(outline)}
+           "sections": None if outline is None else cues.sections(outline)}
     stmts: list[_Stmt] = []
     prev_end = 0
     for q in quantities:
@@ -196,11 +212,11 @@ def _statement(text: str, q: Quantity, prev_end: int, bounds: _Bounds, comp: dic
     ind_end = ind_span[1] if own and ind_span and ind_span[1] <= q.start else bs
     measure = comp["measure"].get(ind)
     value, value_max, growth, growth_max = _value_or_growth(text, q, ind_end, cs, measure, comp)
-    windows = _windows(text, q, ss, sent, ce, bounds)
-    period, period_span = _period(text, windows, comp, ctx)
+    windows = cues.windows(text, q.start, q.end, ss, sent, ce, bounds)
+    period, period_span = cues.period(text, windows, q.start, sent[0], bounds, comp, ctx)
     return _Stmt(q, ind, ind_span, own, measure, value, value_max, growth, growth_max,
-                 _qualifier(text, q, ind_end, comp), _first(comp["modality"], text, windows),
-                 _kind(text, q, cs, ce, windows, comp, ctx), period, period_span, seg, sent,
+                 _qualifier(text, q, ind_end, comp), cues.first(comp["modality"], text, windows),
+                 cues.kind(text, q.start, cs, ce, windows, comp, ctx), period, period_span, seg, sent,
                  bool(comp["delta"].search(text, bs, q.start)))
 
 
@@ -217,10 +233,20 @@ def _indicator(text: str, q: Quantity, bs: int, lb: int, ce: int, comp: dict[str
         for m in comp["alias"].finditer(text, lb, q.start):
             pass  # 固定资产投资继续保持高位增长，达到31.36亿元: named in an earlier clause
     if m is not None:
-        return comp["alias_to_id"][m.group()], m.span(), True
+        ind = comp["alias_to_id"][m.group()]
+        whole = _last_alias(text, bs, m.start(), comp) if comp["measure"][ind] == "share" else None
+        return ind, (whole.start() if whole else m.start(), m.end()), True
     if noun is not None:
         return "other", noun, True
     return None, None, False
+
+
+def _last_alias(text: str, start: int, end: int, comp: dict[str, Any]) -> re.Match | None:
+    """The last alias in text[start:end] (the whole a share is of: 国内生产总值 in …比重)."""
+    m = None
+    for m in comp["alias"].finditer(text, start, end):
+        pass
+    return m
 
 
 def _after_noun(text: str, q: Quantity, ce: int) -> tuple[int, int] | None:
@@ -249,7 +275,7 @@ def _value_or_growth(text: str, q: Quantity, ind_end: int, cs: int, measure: str
                      comp: dict[str, Any]) -> tuple[float | None, float | None, float | None, float | None]:
     """A percentage is a growth rate after a growth word, or after an amount-type indicator
     (生产总值8%), unless a share word says it is a ratio (占…比重50%)."""
-    g = _last(comp["growth"], text, (max(ind_end, cs), q.start))
+    g = cues.last(comp["growth"], text, (max(ind_end, cs), q.start))
     if g is None:  # 物价上涨幅度比去年有明显回落，力争控制在百分之十五左右: the word right after the name
         g = comp["growth"].match(text, ind_end) if ind_end < q.start else None
     sign = -1 if g is not None and g.group("down") else 1
@@ -260,7 +286,7 @@ def _value_or_growth(text: str, q: Quantity, ind_end: int, cs: int, measure: str
         return q.value, q.value_max, None, None
     ratio = comp["ratio"].search(text, g.end() if g else ind_end, q.start)
     is_growth = g is not None or (measure == "level" and ratio is None)
-    if measure == "rate" or not is_growth:
+    if measure in VALUE_MEASURES or not is_growth:
         return q.value, q.value_max, None, None
     return None, None, _signed(q.value, sign), _signed(q.value_max, sign)
 
@@ -280,109 +306,6 @@ def _qualifier(text: str, q: Quantity, ind_end: int, comp: dict[str, Any]) -> st
     for best in comp["qual_before"].finditer(text, ind_end, q.start):
         pass
     return best.lastgroup if best is not None else "exact"
-
-
-def _windows(text: str, q: Quantity, ss: int, sent: tuple[int, int], ce: int, bounds: _Bounds
-             ) -> list[tuple[int, int]]:
-    """Where cues for a number are looked for, nearest first: its segment up to the number,
-    the rest of its clause, the lead-in before a ： in its paragraph (or a paragraph of its
-    own ending in ：, as in 今年…主要预期目标是：¶国内生产总值增长7.5%…), the first clause of
-    the sentence."""
-    wins = [(ss, q.start), (q.end, ce)]
-    para = bounds.around("paragraph", ss, ss)[0]
-    colon = _last(_COLON, text, (max(para, ss - WINDOW_MAX), ss))
-    lead = None
-    if colon is not None:
-        lead = colon.start()
-    elif para:
-        before = max(0, para - WINDOW_MAX)
-        prev = text[before:para].rstrip(_BLANK)
-        if prev.endswith(("：", ":")):
-            lead = before + len(prev) - 1
-    if lead is not None:  # the sentence that ends in the colon, not the whole paragraph
-        wins.append((max(bounds.around("sentence", lead, lead)[0], lead - WINDOW_MAX), lead))
-    if ss > sent[0]:
-        wins.append((sent[0], min(bounds.first_break("clause", sent[0]), sent[0] + WINDOW_MAX)))
-    return wins
-
-
-def _last(rx: re.Pattern, text: str, win: tuple[int, int]) -> re.Match | None:
-    m = None
-    for m in rx.finditer(text, *win):
-        pass
-    return m
-
-
-def _first(rx: re.Pattern, text: str, windows: list[tuple[int, int]]) -> str | None:
-    """The cue nearest before the number in the first window that has one (not after it)."""
-    for i, win in enumerate(windows):
-        if i == 1:
-            continue
-        m = _last(rx, text, win)
-        if m is not None:
-            return m.group()
-    return None
-
-
-def _kind(text: str, q: Quantity, cs: int, ce: int, windows: list[tuple[int, int]],
-          comp: dict[str, Any], ctx: dict[str, Any]) -> str:
-    if comp["other"].search(text, cs, ce):
-        return "other"
-    for win in windows:
-        m = _last(comp["kind"], text, win)
-        if m is None:
-            continue
-        if m.group("year") is None:
-            return "target" if m.group("target") else "actual"
-        if ctx["year"] is not None:
-            return "actual" if int(m.group("year")) < ctx["year"] else "target"
-        if m.group("to"):
-            return "target"  # 到2020年, with no idea of the speech's own year
-    for win in windows[:2]:
-        if comp["weak"].search(text, *win):
-            return "actual"
-    return _section_kind(q.start, comp, ctx) or "actual"
-
-
-def _section_kind(pos: int, comp: dict[str, Any], ctx: dict[str, Any]) -> str | None:
-    """The kind a section's heading gives (回顾 → actual, 目标/任务 → target), if any."""
-    if ctx["sections"] is None:
-        from speechkit.extractors.outline import extract_outline
-
-        ctx["sections"] = _sections(extract_outline(ctx["doc"], ctx["config"]))
-    heads, starts, by_id = ctx["sections"]
-    i = bisect_right(starts, pos) - 1
-    h = heads[i] if i >= 0 else None
-    text = ctx["doc"].norm
-    while h is not None:
-        title = text[h.title_span[0]:h.title_span[1]]
-        for kind, rx in comp["section"].items():
-            if rx.search(title):
-                return kind
-        h = by_id.get(h.parent) if h.parent is not None else None
-    return None
-
-
-def _sections(heads: list[Heading]) -> tuple[list[Heading], list[int], dict[int, Heading]]:
-    return heads, [h.marker_span[0] for h in heads], {h.id: h for h in heads}
-
-
-def _period(text: str, windows: list[tuple[int, int]], comp: dict[str, Any], ctx: dict[str, Any]
-            ) -> tuple[int | None, tuple[int, int] | None]:
-    for i, win in enumerate(windows):
-        if i == 1:
-            continue
-        m = _last(comp["period"], text, win)
-        if m is None:
-            continue
-        word = m.group()
-        digits = re.match(r"(?:19|20)\d\d", word)
-        if digits:
-            return int(digits.group()), m.span()
-        rel = next((v for k, v in comp["relative"].items() if k in word), None)
-        year = None if rel is None or ctx["year"] is None else ctx["year"] + rel
-        return year, m.span()
-    return None, None
 
 
 def _merge_growth(stmts: list[_Stmt], text: str, comp: dict[str, Any]) -> list[_Stmt]:

@@ -1,0 +1,180 @@
+"""Kind, modality and period of a numeric statement (SPEC §3 "Target"), from the cue words of
+the ``targets`` lexicon around its number. Split from targets.py, which finds the statements.
+
+Cues are looked for in *windows*, nearest first: the number's ``；`` segment up to the number,
+the rest of its clause, the lead-in before a ``：`` (主要预期目标是：…), the first clause of its
+sentence. A period no window names comes from the lead of its paragraph (五年来，…; 刚刚过去的
+2017年，…), then from its section heading (二、2024年经济社会发展总体要求和政策取向);
+a kind none decides, from the section heading's words (回顾 → actual).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import Any, Protocol
+
+from speechkit.model import Heading
+
+_COLON = re.compile(r"：|:(?!\d)")  # a lead-in colon, not a ratio (4:6)
+_BLANK = " \t\n\u3000"
+# Cues, quotes and lead-ins are looked for at most this far from a number, so a text with no
+# punctuation (or a million numbers in one sentence) stays linear. Calibrated on the gold
+# samples and the report excerpts in tests/data: 200 keeps every deciding cue (力争 … 3—5个 on
+# line 41 of district-work-conference is ~150 characters away); 120 loses a report headline.
+WINDOW_MAX = 200
+
+
+class Bounds(Protocol):
+    def around(self, name: str, start: int, end: int) -> tuple[int, int]: ...
+
+    def first_break(self, name: str, start: int) -> int: ...
+
+
+def windows(text: str, q_start: int, q_end: int, ss: int, sent: tuple[int, int], ce: int,
+            bounds: Bounds) -> list[tuple[int, int]]:
+    """Where cues for a number are looked for, nearest first: its segment up to the number,
+    the rest of its clause, the lead-in before a ： in its paragraph (or a paragraph of its
+    own ending in ：, as in 今年…主要预期目标是：¶国内生产总值增长7.5%…), the first clause of
+    the sentence."""
+    wins = [(ss, q_start), (q_end, ce)]
+    para = bounds.around("paragraph", ss, ss)[0]
+    colon = last(_COLON, text, (max(para, ss - WINDOW_MAX), ss))
+    lead = None
+    if colon is not None:
+        lead = colon.start()
+    elif para:
+        before = max(0, para - WINDOW_MAX)
+        prev = text[before:para].rstrip(_BLANK)
+        if prev.endswith(("：", ":")):
+            lead = before + len(prev) - 1
+    if lead is not None:  # the sentence that ends in the colon, not the whole paragraph
+        wins.append((max(bounds.around("sentence", lead, lead)[0], lead - WINDOW_MAX), lead))
+    if ss > sent[0]:
+        wins.append((sent[0], min(bounds.first_break("clause", sent[0]), sent[0] + WINDOW_MAX)))
+    return wins
+
+
+def last(rx: re.Pattern, text: str, win: tuple[int, int]) -> re.Match | None:
+    m = None
+    for m in rx.finditer(text, *win):
+        pass
+    return m
+
+
+def first(rx: re.Pattern, text: str, wins: list[tuple[int, int]]) -> str | None:
+    """The cue nearest before the number in the first window that has one (not after it)."""
+    for i, win in enumerate(wins):
+        if i == 1:
+            continue
+        m = last(rx, text, win)
+        if m is not None:
+            return m.group()
+    return None
+
+
+def kind(text: str, q_start: int, cs: int, ce: int, wins: list[tuple[int, int]],
+         comp: dict[str, Any], ctx: dict[str, Any]) -> str:
+    if comp["other"].search(text, cs, ce):
+        return "other"
+    for win in wins:
+        m = last(comp["kind"], text, win)
+        if m is None:
+            continue
+        if m.group("year") is None:
+            return "target" if m.group("target") else "actual"
+        if ctx["year"] is not None:
+            return "actual" if int(m.group("year")) < ctx["year"] else "target"
+        if m.group("to"):
+            return "target"  # 到2020年, with no idea of the speech's own year
+    for win in wins[:2]:
+        if comp["weak"].search(text, *win):
+            return "actual"
+    return _section_kind(q_start, comp, ctx) or "actual"
+
+
+def _section_heads(pos: int, ctx: dict[str, Any]) -> list[Heading]:
+    """The heading of the section ``pos`` is in, then its ancestors (the outline is worked out
+    on first use)."""
+    if ctx["sections"] is None:
+        from speechkit.extractors.outline import extract_outline
+
+        ctx["sections"] = sections(extract_outline(ctx["doc"], ctx["config"]))
+    heads, starts, by_id = ctx["sections"]
+    i = bisect_right(starts, pos) - 1
+    h = heads[i] if i >= 0 else None
+    out = []
+    while h is not None:
+        out.append(h)
+        h = by_id.get(h.parent) if h.parent is not None else None
+    return out
+
+
+def _section_kind(pos: int, comp: dict[str, Any], ctx: dict[str, Any]) -> str | None:
+    """The kind a section's heading gives (回顾 → actual, 目标/任务 → target), if any."""
+    text = ctx["doc"].norm
+    for h in _section_heads(pos, ctx):
+        title = text[h.title_span[0]:h.title_span[1]]
+        for name, rx in comp["section"].items():
+            if rx.search(title):
+                return name
+    return None
+
+
+def sections(heads: list[Heading]) -> tuple[list[Heading], list[int], dict[int, Heading]]:
+    return heads, [h.marker_span[0] for h in heads], {h.id: h for h in heads}
+
+
+def period(text: str, wins: list[tuple[int, int]], q_start: int, sent_start: int, bounds: Bounds,
+           comp: dict[str, Any], ctx: dict[str, Any]) -> tuple[int | None, tuple[int, int] | None]:
+    """(year or None, span of the words that tell it): the windows, then the paragraph's lead
+    clause, then a year in the section heading."""
+    for i, win in enumerate(wins):
+        if i == 1:
+            continue
+        found = _period_in(text, win, comp, ctx)
+        if found is not None:
+            return found
+    para = bounds.around("paragraph", q_start, q_start)[0]
+    if para < sent_start:  # else the lead is the sentence's own first clause, already searched
+        lead = (para, min(bounds.first_break("clause", para), para + WINDOW_MAX, q_start))
+        found = _period_in(text, lead, comp, ctx)
+        if found is not None:
+            return found
+    return _section_period(text, q_start, comp, ctx)
+
+
+def _section_period(text: str, pos: int, comp: dict[str, Any], ctx: dict[str, Any]
+                    ) -> tuple[int | None, tuple[int, int] | None]:
+    """The period the nearest heading above ``pos`` that names one gives (cached per section:
+    most statements of a report ask)."""
+    heads = _section_heads(pos, ctx)
+    cache = ctx.setdefault("section_periods", {})
+    key = heads[0].id if heads else None
+    if key not in cache:
+        cache[key] = next((f for h in heads if (f := _heading_period(text, h, comp, ctx)) is not None),
+                          (None, None))
+    return cache[key]
+
+
+def _heading_period(text: str, h: Heading, comp: dict[str, Any], ctx: dict[str, Any]
+                    ) -> tuple[int | None, tuple[int, int]] | None:
+    """The period a heading names (2024年政府工作任务, 对今年政府工作的建议), when it names one:
+    a heading with two (“十三五”时期发展成就和“十四五”时期主要目标任务) tells nothing."""
+    found = list(comp["period"].finditer(text, *h.title_span))
+    if len(found) != 1:
+        return None
+    return _period_in(text, found[0].span(), comp, ctx)
+
+
+def _period_in(text: str, win: tuple[int, int], comp: dict[str, Any], ctx: dict[str, Any]
+               ) -> tuple[int | None, tuple[int, int]] | None:
+    m = last(comp["period"], text, win)
+    if m is None:
+        return None
+    word = m.group()
+    digits = re.match(r"(?:19|20)\d\d", word)
+    if digits:
+        return int(digits.group()), m.span()
+    rel = next((v for k, v in comp["relative"].items() if k in word), None)
+    year = None if rel is None or ctx["year"] is None else ctx["year"] + rel
+    return year, m.span()

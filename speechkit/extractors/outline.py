@@ -42,11 +42,36 @@ class _Cand:
     sublist: bool = False  # a ranked style restarted inside its own section (see _sublists)
 
 
+_NUM_PREFIX = re.compile(r"\(\?P<num>([^()]*)\)(.*)", re.S)
+
+
+def _scans(styles: dict[str, Any]) -> list[tuple[re.Pattern[str], str | None]]:
+    """One regex per group of styles that open with the same numeral group: 一、 一是 一要
+    share ``(?P<num>[一二…]{1,3})`` and are found in one pass over the text rather than
+    three (each pass over a long text costs as much as the rest of the outline). A merged
+    regex names the matching style in a group ``_s_<style>``; a lone one gives its style."""
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for name, spec in styles.items():
+        m = _NUM_PREFIX.fullmatch(spec["pattern"])
+        mergeable = m and name.isidentifier() and "(?P<" not in m.group(2)
+        key = m.group(1) if mergeable else f"\0{name}"
+        groups.setdefault(key, []).append((name, m.group(2) if m else spec["pattern"]))
+    out = []
+    for key, members in groups.items():
+        if len(members) == 1:
+            out.append((styles[members[0][0]]["rx"], members[0][0]))
+        else:
+            alts = "|".join(f"(?P<_s_{name}>{rest})" for name, rest in members)
+            out.append((re.compile(f"(?P<num>{key})(?:{alts})"), None))
+    return out
+
+
 def _compile(config: Config) -> dict[str, Any]:
     lex = config.lexicon("outline")
     styles = {name: dict(spec, rx=re.compile(spec["pattern"])) for name, spec in lex["styles"].items()}
     circled = {c: i + 1 for i, c in enumerate(lex["circled"])}
-    return {"lex": lex, "styles": styles, "circled": circled, "note_rx": re.compile(lex["note_pattern"])}
+    return {"lex": lex, "styles": styles, "circled": circled, "note_rx": re.compile(lex["note_pattern"]),
+            "scans": _scans(styles)}
 
 
 def parse_cn_numeral(s: str, digits: dict[str, int]) -> int | None:
@@ -90,10 +115,11 @@ def _candidates(text: str, comp: dict[str, Any]) -> list[_Cand]:
     lex = comp["lex"]
     breaks = _line_breaks(text)
     out = []
-    for name, spec in comp["styles"].items():
-        soft = bool(spec.get("soft"))
-        for m in spec["rx"].finditer(text):
-            ok, para = _at_boundary(text, m.start(), soft, lex)
+    for rx, only in comp["scans"]:
+        for m in rx.finditer(text):
+            name = only or m.lastgroup[3:]
+            spec = comp["styles"][name]
+            ok, para = _at_boundary(text, m.start(), bool(spec.get("soft")), lex)
             if not ok:
                 continue
             groups = m.groupdict()

@@ -4,6 +4,7 @@ No click and no rich here: the CLI calls ``run`` and exits with the code it retu
 """
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import tempfile
@@ -87,26 +88,50 @@ def _mode_for(path: str) -> int:
 
 # What a worker process analyses: set in the parent before the pool forks, so the per-command
 # `analyse` function (often a closure over options) never has to be pickled.
-_TASK: tuple[Callable[[Any, Any], list[dict[str, Any]]], Any, str | None] | None = None
+# `prepare` (the renderer's, for streaming formats) turns records into output text in the
+# worker, so the parent only writes: with -j, serialising in one process would be the
+# bottleneck.
+_TASK: tuple[Callable[[Any, Any], list[dict[str, Any]]], Any, str | None, Callable[[Any], Any] | None] | None = None
 # Batches of more than this many files use all cores by default (-j); fewer run in-process,
 # where starting workers costs more than it saves.
 PARALLEL_MIN_FILES = 8
 
 
 def _analyse_one(item: Any) -> tuple[str, str, str, Any]:
-    """("ok", name, encoding, records) or ("error", name, reason, None); never raises."""
+    """("ok", name, encoding, records or prepared text) or ("error", name, reason, None);
+    never raises."""
     from speechkit import api
 
-    analyse, config, encoding = _TASK
+    analyse, config, encoding, prepare = _TASK
     try:
         doc = api.load_input(item, encoding, config)
-        return "ok", doc.source.name, doc.source.encoding, analyse(doc, config)
+        records = analyse(doc, config)
+        return "ok", doc.source.name, doc.source.encoding, prepare(records) if prepare else records
     except SpeechkitError as exc:
         return "error", getattr(exc, "file", item.name), getattr(exc, "reason", str(exc)), None
     except RecursionError:
         return "error", item.name, "input too deeply nested to analyse", None
     except Exception as exc:  # a bug must not stop the batch or show a traceback
         return "error", item.name, f"internal error ({type(exc).__name__}: {exc}); please report this file", None
+
+
+# A speech-shaped text that touches every extractor (heading, number, quote, formula).
+WARM_UP_TEXT = "一、总体要求\n今年地区生产总值增长8%左右，坚持“两个一百年”目标。\n二、主要任务\n"
+
+
+def _warm_up() -> None:
+    """Run the task once in the parent before forking: lexicons, compiled regexes and jieba's
+    dictionary are then loaded once and shared by every worker (copy-on-write), instead of
+    each worker spending its first second loading them."""
+    from speechkit import api
+
+    analyse, config, _, prepare = _TASK
+    try:
+        records = analyse(api.load(text=WARM_UP_TEXT, config=config), config)
+        if prepare:
+            prepare(records)
+    except Exception:  # warming up is an optimisation; the real run reports any failure
+        pass
 
 
 def _quiet_worker() -> None:
@@ -126,6 +151,8 @@ def _results(items: list[Any], jobs: int) -> Iterator[tuple[str, str, str, Any]]
     else:
         import multiprocessing
 
+        _warm_up()
+        gc.freeze()  # what the workers inherit is never scanned by their collector (no copy-on-write)
         pool = multiprocessing.get_context("fork").Pool(min(jobs, len(readable)), initializer=_quiet_worker)
         stream = pool.imap(_analyse_one, readable, chunksize=max(1, min(16, len(readable) // (jobs * 8))))
     try:
@@ -172,14 +199,17 @@ def run(command: str, files: tuple[str, ...], opts: Options,
         items = list(expand_inputs(list(files)))
         renderer = make_renderer(opts.fmt, command, out, {"many": len(items) > 1, "excel": opts.excel})
         jobs = opts.jobs or ((os.cpu_count() or 1) if len(items) > PARALLEL_MIN_FILES else 1)
-        _TASK = (analyse, config, opts.encoding)
+        prepare = getattr(renderer, "prepare", None) if finish is None else None
+        _TASK = (analyse, config, opts.encoding, prepare)
         done: Batch = []
         bar = progress(len(items), f"speechkit {command}")
         try:
             for status, name, info, records in _results(items, jobs):
                 bar.advance()
                 if status == "ok":
-                    if finish is None:
+                    if prepare is not None:
+                        renderer.add_prepared(records)
+                    elif finish is None:
                         renderer.add(name, info, records)
                     else:
                         done.append((name, info, records))

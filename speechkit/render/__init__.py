@@ -3,6 +3,10 @@
 Every renderer has the same small interface, driven by the CLI once per run:
 ``add(file, encoding, records)`` per analysed file, ``error(file, message)`` per failed one,
 ``end()`` once. They write to the stream they were given and compute nothing.
+
+Streaming formats (JSON Lines, CSV) also have ``prepare(records) -> str`` and
+``add_prepared(text)``: with ``-j`` the workers format their own files' records and the
+parent only writes, in input order.
 """
 from __future__ import annotations
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 from typing import IO, Any
 
@@ -24,11 +25,20 @@ class CsvRenderer:
         if excel:
             out.write("\ufeff")  # Excel reads UTF-8 only with a BOM
         # RFC 4180 line ends: the writer then quotes any field holding \r or \n
-        self.writer = csv.writer(out, lineterminator="\r\n")
-        self.writer.writerow(self.fields)
+        self.out = out
+        csv.writer(out, lineterminator="\r\n").writerow(self.fields)
+
+    def prepare(self, records: list[dict[str, Any]]) -> str:
+        """One file's rows as CSV text (run in worker processes, see batch.py)."""
+        buf = io.StringIO()
+        csv.writer(buf, lineterminator="\r\n").writerows([_cell(r.get(f)) for f in self.fields] for r in records)
+        return buf.getvalue()
+
+    def add_prepared(self, text: str) -> None:
+        self.out.write(text)
 
     def add(self, file: str, encoding: str, records: list[dict[str, Any]]) -> None:
-        self.writer.writerows([_cell(r.get(f)) for f in self.fields] for r in records)
+        self.out.write(self.prepare(records))
 
     def error(self, file: str, message: str) -> None:
         pass

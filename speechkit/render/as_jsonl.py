@@ -9,9 +9,17 @@ class JsonlRenderer:
     def __init__(self, out: IO[str]):
         self.out = out
 
-    def add(self, file: str, encoding: str, records: list[dict[str, Any]]) -> None:
+    @staticmethod
+    def prepare(records: list[dict[str, Any]]) -> str:
+        """One file's lines (run in worker processes, see batch.py)."""
         dumps = json.dumps
-        self.out.write("".join(dumps(r, ensure_ascii=False) + "\n" for r in records))
+        return "".join(dumps(r, ensure_ascii=False) + "\n" for r in records)
+
+    def add_prepared(self, text: str) -> None:
+        self.out.write(text)
+
+    def add(self, file: str, encoding: str, records: list[dict[str, Any]]) -> None:
+        self.out.write(self.prepare(records))
 
     def error(self, file: str, message: str) -> None:
         pass

@@ -147,3 +147,10 @@ def test_conversion_backends_give_the_same_norm(backend):
     for sample in SAMPLES:
         clean = speechkit.load(str(sample)).clean
         assert script.to_simplified(clean, backend) == script.to_simplified(clean, "python"), sample.name
+
+
+def test_a_long_line_is_never_removed_as_boilerplate():
+    """A page whose line breaks were lost starts with its breadcrumb: the speech must stay."""
+    text = "您所在的位置:首页>领导讲话 一、加强领导。" + "正文内容。" * 200
+    doc = speechkit.load(text=text)
+    assert doc.clean == text

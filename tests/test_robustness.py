@@ -152,3 +152,28 @@ def test_directory_of_ten_thousand_tiny_files_completes(runner, tmp_path):
     lines = r.stdout.splitlines()
     assert len(lines) == 2 * 9_999
     assert json.loads(lines[0])["file"].endswith("00000.txt") and json.loads(lines[-1])["file"].endswith("09998.txt")
+
+
+TEN_MB_SECONDS = 90  # generous: about 10 s for `analyze` on this machine
+
+
+@pytest.fixture(scope="module")
+def ten_mb_single_line(tmp_path_factory):
+    """A real speech with its line breaks lost, repeated to 10 MB: one paragraph."""
+    from tests.conftest import SAMPLES
+
+    src = SAMPLES[-1].read_text(encoding="utf-8").replace("\n", "")
+    text = src * (10_000_000 // len(src.encode("utf-8")) + 1)
+    f = tmp_path_factory.mktemp("big") / "one-line.txt"
+    f.write_text(text, encoding="utf-8")
+    return f
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_ten_mb_single_line(runner, ten_mb_single_line, command):
+    t = time.perf_counter()
+    r = runner.invoke(cli, [command, str(ten_mb_single_line), "--jsonl"])
+    took = time.perf_counter() - t
+    assert r.exit_code == 0 and took < TEN_MB_SECONDS, (r.exit_code, took, r.stderr[-300:])
+    if command in ("outline", "targets", "slogans", "analyze"):
+        assert r.stdout.count("\n") > 10  # the speech was analysed, not dropped as boilerplate

@@ -14,6 +14,7 @@ slogan is not counted unless the shorter one is a listed member of the longer on
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -167,7 +168,10 @@ def _members_after(text: str, pos: int, n: int | None, comp: dict[str, Any]) -> 
 
 def _list_before(text: str, pos: int, n: int) -> tuple[str, ...]:
     """An unquoted 、-list of ``n`` items ending at ``pos`` (蒙山、百丈峰“两山”)."""
-    start = max(text.rfind(c, 0, pos) for c in ",，。;；:：\n“”(（") + 1
+    floor = max(0, pos - LIST_LOOKBACK)
+    start = max(text.rfind(c, floor, pos) for c in ",，。;；:：\n“”(（") + 1
+    if start == 0 and floor > 0:
+        return ()  # no clause start within reach: not a list (and no scan back over a whole text)
     parts = _parts(text[start:pos], "、")
     if len(parts) != n or n < 2 or not all(re.fullmatch(f"[{_HAN}*]+", p) for p in parts):
         return ()
@@ -178,14 +182,22 @@ def _list_before(text: str, pos: int, n: int) -> tuple[str, ...]:
     return tuple(parts)
 
 
+# How far back a 、-list before a formula may start: real clauses are far shorter, and the
+# bound keeps a huge paragraph without punctuation linear.
+LIST_LOOKBACK = 400
+# How far after a formula its members may be quoted one by one (within its paragraph).
+MEMBER_QUOTES_WINDOW = 2000
+
+
 def _quoted_members_after(text: str, pos: int, n: int, formula: str, hits: list[tuple[int, int]],
                           comp: dict[str, Any]) -> tuple[str, ...]:
     """Members quoted one by one later in the paragraph, each ending in the formula's name
     (解决“三心”问题…“中心”问题…“民心”问题…“用心”问题): exactly ``n`` of them, or none."""
     name = formula[2:] if formula[1:2] in comp["lex"]["counters"] else formula[1:]
-    end = text.find("\n", pos)
-    end = len(text) if end < 0 else end
-    parts = dict.fromkeys(text[s:e] for s, e in hits if pos < s < end)
+    end = text.find("\n", pos, pos + MEMBER_QUOTES_WINDOW)
+    end = min(len(text), pos + MEMBER_QUOTES_WINDOW) if end < 0 else end
+    first = bisect_right(hits, (pos, len(text)))
+    parts = dict.fromkeys(text[s:e] for s, e in hits[first:bisect_right(hits, (end, 0))] if pos < s < end)
     members = [p for p in parts if p != formula and p.endswith(name) and len(p) <= parallel.MAX_MEMBER]
     return tuple(members) if name and n >= 2 and len(members) == n else ()
 
@@ -195,11 +207,12 @@ def _quoted(text: str, lo: int, comp: dict[str, Any]) -> tuple[list[_Found], lis
     lex = comp["lex"]
     books = [m.span() for m in comp["books"].finditer(text, lo)]
     hits = sorted((m.start(1), m.end(1)) for rx in comp["quotes"] for m in rx.finditer(text, lo))
+    in_book = _Containers(books)
     found: list[_Found] = []
     prev: tuple[int, int, list[str]] | None = None  # last quote's span and parts
     for s, e in hits:
         content = text[s:e]
-        if any(bs <= s < be for bs, be in books) or "《" in content:
+        if in_book.holds(s, s + 1) or "《" in content:
             continue
         if any(ch in content for ch in lex["sentence_marks"]):
             continue
@@ -263,6 +276,23 @@ def _unquoted_formulas(text: str, lo: int, comp: dict[str, Any]) -> list[_Found]
     return out
 
 
+class _Containers:
+    """Does any of these spans contain (start, end)? One bisection per question, so a
+    paragraph of a million characters with thousands of quotes stays linear."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        spans = sorted(spans)
+        self.starts = [s for s, _ in spans]
+        self.reach, far = [], -1
+        for _, e in spans:  # the furthest end among the spans starting at or before each
+            far = max(far, e)
+            self.reach.append(far)
+
+    def holds(self, start: int, end: int) -> bool:
+        i = bisect_right(self.starts, start) - 1
+        return i >= 0 and self.reach[i] >= end
+
+
 def _parallels(text: str, lo: int, quotes: list[tuple[int, int]], comp: dict[str, Any],
                outline: list[Heading]) -> list[_Found]:
     lex = comp["lex"]
@@ -271,12 +301,10 @@ def _parallels(text: str, lo: int, quotes: list[tuple[int, int]], comp: dict[str
     framed = parallel.framed_runs(text, clauses, lex)
     recurring = parallel.recurring_runs(text, clauses, lex) + parallel.verb_runs(text, clauses, lex)
 
-    def inside(spans: list[tuple[int, int]], r: parallel.Run) -> bool:
-        return any(s <= r.start and r.end <= e for s, e in spans)
-
+    in_quote, in_heading = _Containers(quotes), _Containers(headings)
     out = []
     for r in framed + recurring:
-        if inside(quotes, r) or inside(headings, r):
+        if in_quote.holds(r.start, r.end) or in_heading.holds(r.start, r.end):
             continue
         out.append(_Found(_key(text[r.start:r.end], comp), "parallel", r.members, spans=[(r.start, r.end)]))
     return out

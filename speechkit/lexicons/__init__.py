@@ -62,7 +62,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "numeral_values": {str: int},
         "formula_shapes": [REGEX],
     },
-    "cleaning": {"fold": str, "fold_to": str, "line_rules": _RULES, "span_rules": _RULES,
+    "cleaning": {"fold": str, "fold_to": str, "line_rule_max_chars": int, "line_rules": _RULES, "span_rules": _RULES,
                  "html": {"detect": REGEX, "drop": REGEX, "tag": REGEX, "block_tags": [str], "entity": REGEX}},
     "script": {"t2s_fixes": {str: str}, "mixed_ratio": float},
     "outline": {

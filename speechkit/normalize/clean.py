@@ -22,7 +22,8 @@ def _compile(config: Config) -> dict[str, Any]:
         # one alternation for all line rules: a single pass over the text
         "line_names": [r["name"] for r in lex["line_rules"]],
         "lines": re.compile(
-            "^(?:" + "|".join(f"(?P<r{i}>{r['pattern']})" for i, r in enumerate(lex["line_rules"])) + ")[^\n]*",
+            "^(?:" + "|".join(f"(?P<r{i}>{r['pattern']})" for i, r in enumerate(lex["line_rules"]))
+            + f")[^\n]{{0,{lex['line_rule_max_chars']}}}$",
             re.M) if lex["line_rules"] else None,
         "spans": [(r["name"], re.compile(r["pattern"], re.M), tuple(r.get("requires") or ()))
                   for r in lex["span_rules"]],

@@ -13,12 +13,16 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from itertools import accumulate
+from typing import Iterator
 
 from speechkit.config import Config
 from speechkit.extractors.slogans import body_start
 from speechkit.model import Document, Keyword
 
 DEFAULT_TOP = 20
+# Characters segmented at a time: bounds the token list's memory (about 30 bytes a character
+# for a whole-text list) at no cost in speed.
+SEGMENT_CHUNK = 1_000_000
 # Decimal places kept in weights (stable output; finer differences are noise).
 WEIGHT_DIGITS = 6
 
@@ -43,13 +47,31 @@ def term_counts(doc: Document, config: Config) -> TermCounts:
     lex = config.lexicon("keywords")
     stop, min_len = set(lex["stop_words"]), lex["min_length"]
     lo = body_start(doc.norm)  # its marks are listed full-width and ASCII: no fold needed
-    toks = words(doc.norm[lo:], config)
-    counts = {w: n for w, n in Counter(toks).items()
-              if len(w) >= min_len and w not in stop and _HAN.fullmatch(w)}
-    first_index = dict(zip(reversed(toks), range(len(toks) - 1, -1, -1)))  # earliest wins
-    starts = list(accumulate(map(len, toks), initial=lo))
-    first = {w: (starts[first_index[w]], starts[first_index[w]] + len(w)) for w in counts}
-    return TermCounts(counts, first, sum(counts.values()))
+    total: Counter[str] = Counter()
+    places: dict[str, tuple[int, int]] = {}
+    for start, chunk in _pieces(doc.norm, lo):
+        toks = words(chunk, config)
+        total.update(toks)
+        first_index = dict(zip(reversed(toks), range(len(toks) - 1, -1, -1)))  # earliest wins
+        starts = list(accumulate(map(len, toks), initial=start))
+        for w, i in first_index.items():
+            if w not in places:
+                places[w] = (starts[i], starts[i] + len(w))
+    counts = {w: n for w, n in total.items() if len(w) >= min_len and w not in stop and _HAN.fullmatch(w)}
+    return TermCounts(counts, {w: places[w] for w in counts}, sum(counts.values()))
+
+
+def _pieces(text: str, lo: int) -> Iterator[tuple[int, str]]:
+    """``text[lo:]`` in pieces of about SEGMENT_CHUNK characters, cut after a line break or a
+    full stop (where the segmenter cuts anyway, so the words are the same): the token list of
+    a 100 MB speech would otherwise need gigabytes."""
+    while lo < len(text):
+        end = lo + SEGMENT_CHUNK
+        if end < len(text):
+            cut = max(text.rfind("\n", lo, end), text.rfind("。", lo, end))
+            end = cut + 1 if cut > lo else end
+        yield lo, text[lo:end]
+        lo = end
 
 
 def _ranked(tc: TermCounts, idf: dict[str, float], default: float, top: int | None) -> list[Keyword]:

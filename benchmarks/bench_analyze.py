@@ -60,7 +60,23 @@ def main(mb: float) -> None:
     print("  " + ", ".join(f"{k} {v:.1f} s" for k, v in parts.items()))
 
 
+def corpus_check() -> None:
+    """Every corpus text, Traditional ones included, through the whole analysis."""
+    from speechkit.errors import SpeechkitError
+
+    config, errors, records = Config(), 0, 0
+    texts = corpus_texts()
+    for name, text in texts:
+        try:
+            records += len(api.analysis_records(api.load(text=text, config=config), config))
+        except SpeechkitError as exc:
+            errors += 1
+            print(f"ERROR {name}: {exc}")
+    print(f"all {len(texts)} corpus texts through analyze: {records} records, {errors} errors")
+
+
 if __name__ == "__main__":
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mb", type=float, default=10.0)
     main(ap.parse_args().mb)
+    corpus_check()

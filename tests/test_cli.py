@@ -110,7 +110,7 @@ def test_output_file_left_untouched_when_the_run_breaks(runner, tmp_path, monkey
     def boom(*a, **k):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(as_json.json, "dump", boom)
+    monkeypatch.setattr(as_json, "to_json", boom)
     result = runner.invoke(cli, ["outline", SAMPLE, "--json", "-o", str(target)])
     assert result.exit_code != 0
     assert target.read_text(encoding="utf-8") == "previous"
@@ -233,3 +233,11 @@ def test_output_file_gets_normal_permissions(runner, tmp_path):
     finally:
         os.umask(old)
     assert oct(os.stat(target).st_mode & 0o777) == oct(0o644)
+
+
+def test_jsonl_records_stay_one_line_even_with_unicode_line_separators(runner, tmp_path):
+    f = tmp_path / "s.txt"
+    f.write_text("一、加强\u2028领导\x85学习\n二、狠抓落实\u2029推进\n", encoding="utf-8")
+    code, out, _ = invoke(runner, "outline", str(f), "--jsonl")
+    assert code == 0 and len(out.splitlines()) == 2  # str.splitlines splits on U+2028/2029/0085
+    assert json.loads(out.splitlines()[0])["title"] == "加强\u2028领导\x85学习"

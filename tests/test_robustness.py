@@ -177,3 +177,28 @@ def test_ten_mb_single_line(runner, ten_mb_single_line, command):
     assert r.exit_code == 0 and took < TEN_MB_SECONDS, (r.exit_code, took, r.stderr[-300:])
     if command in ("outline", "targets", "slogans", "analyze"):
         assert r.stdout.count("\n") > 10  # the speech was analysed, not dropped as boilerplate
+
+
+EXACT_SIZES = {
+    "two_million_digit_number": lambda: "今年投资增长" + "7" * 2_000_000 + "%。",
+    "million_char_percent": lambda: "增长百分之" + "八" * 1_000_000 + "。",
+    "two_hundred_thousand_headings": lambda: "一、" * 200_000,
+    "three_hundred_thousand_quotes": lambda: "“" * 300_000,
+    "hundred_thousand_nested_parens": lambda: "（" * 100_000,
+}
+
+
+@pytest.mark.parametrize("case", sorted(EXACT_SIZES))
+@pytest.mark.parametrize("command", COMMANDS)
+def test_issue_sized_adversarial_inputs(runner, tmp_path, command, case):
+    """The sizes named in issue #6, through every command, each within a generous bound."""
+    f = tmp_path / "input.txt"
+    f.write_text(EXACT_SIZES[case](), encoding="utf-8")
+    t = time.perf_counter()
+    r = runner.invoke(cli, [command, str(f), "--jsonl"])
+    took = time.perf_counter() - t
+    check_output(r, "--jsonl", None)
+    assert took < 30, f"{case}: {took:.1f} s"
+    if case == "two_million_digit_number" and command == "targets":
+        assert all(json.loads(line)["value"] is None or json.loads(line)["value"] < 1e20
+                   for line in r.stdout.splitlines())  # never an absurd value with confidence

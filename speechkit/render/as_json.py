@@ -1,10 +1,9 @@
 """--json: one document {"schema", "command", "files": [...], "errors": [...]}."""
 from __future__ import annotations
 
-import json
 from typing import IO, Any
 
-from speechkit.render.records import SCHEMA, nest_analysis
+from speechkit.render.records import SCHEMA, nest_analysis, to_json
 
 
 class JsonRenderer:
@@ -22,5 +21,5 @@ class JsonRenderer:
         self.doc["errors"].append({"file": file, "error": message})
 
     def end(self) -> None:
-        json.dump(self.doc, self.out, ensure_ascii=False, indent=2)
+        self.out.write(to_json(self.doc, indent=2))
         self.out.write("\n")

@@ -1,8 +1,9 @@
 """--jsonl: one flat record per line, streamed; errors go to stderr only."""
 from __future__ import annotations
 
-import json
 from typing import IO, Any
+
+from speechkit.render.records import to_json
 
 
 class JsonlRenderer:
@@ -12,8 +13,7 @@ class JsonlRenderer:
     @staticmethod
     def prepare(records: list[dict[str, Any]]) -> str:
         """One file's lines (run in worker processes, see batch.py)."""
-        dumps = json.dumps
-        return "".join(dumps(r, ensure_ascii=False) + "\n" for r in records)
+        return "".join(to_json(r) + "\n" for r in records)
 
     def add_prepared(self, text: str) -> None:
         self.out.write(text)

@@ -70,6 +70,18 @@ def nest_analysis(file: str, encoding: str, records: list[dict[str, Any]]) -> di
     return out
 
 
+# Characters that JSON leaves raw but many line readers (Python's str.splitlines, JavaScript)
+# take for line breaks: escaped, so a JSON Lines record is always exactly one line.
+_LINE_BREAKERS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def to_json(value: Any, indent: int | None = None) -> str:
+    """JSON text with Chinese kept readable (not \\u-escaped) and line breakers escaped."""
+    import json
+
+    return json.dumps(value, ensure_ascii=False, indent=indent).translate(_LINE_BREAKERS)
+
+
 def shown(doc: Document, start: int, end: int, script: str) -> str:
     """Text of a norm/clean span in the script the user asked for."""
     if script == "simplified":

@@ -439,8 +439,11 @@ def main() -> None:
         cli.main(prog_name="speechkit", standalone_mode=False)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
+    except click.UsageError as exc:
+        exc.show()  # usage, then the problem: exit 2
+        sys.exit(exc.exit_code)
     except click.ClickException as exc:
-        exc.show()
+        _err(f"error: {exc.format_message()}")
         sys.exit(exc.exit_code)
     except (KeyboardInterrupt, click.exceptions.Abort):
         _err("interrupted")

@@ -49,7 +49,11 @@ def run(command: str, files: tuple[str, ...], opts: Options,
         analyse: Callable[[Any, Any], list[dict[str, Any]]],
         finish: Callable[[Batch], Batch] | None = None) -> None:
     """Run a batch (speechkit.batch) and exit with its code: 0 ok, 1 some files failed, 2 usage."""
-    sys.exit(batch.run(command, files, opts, analyse, finish))
+    try:
+        code = batch.run(command, files, opts, analyse, finish)
+    except BrokenPipeError:  # caught here: click would turn it into exit 1
+        _end_quietly()
+    sys.exit(code)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -160,9 +160,11 @@ def test_ctrl_c_exits_130_without_traceback():
 
 
 def test_piping_into_head_ends_quietly():
-    p = subprocess.run(f"{sys.executable} -m speechkit outline {ROOT / 'samples'} --jsonl | head -1",
-                       shell=True, capture_output=True, text=True, cwd=ROOT, timeout=60)
-    assert p.returncode == 0 and p.stdout.count("\n") == 1 and p.stderr == ""
+    p = subprocess.run(f"{sys.executable} -m speechkit clean {ROOT / 'tests' / 'data' / 'corpora'} | head -1; "
+                       "echo \"speechkit exit ${PIPESTATUS[0]}\"", shell=True, executable="/bin/bash",
+                       capture_output=True, text=True, cwd=ROOT, timeout=60)
+    lines = p.stdout.splitlines()
+    assert len(lines) == 2 and lines[1] == "speechkit exit 0" and p.stderr == ""
 
 
 def test_parallel_output_is_in_input_order_and_equal_to_serial(runner, tmp_path):

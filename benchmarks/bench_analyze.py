@@ -12,24 +12,14 @@ import argparse
 import logging
 import time
 
-from common import corpus_texts
+from common import corpus_texts, speeches
 
-from speechkit import api
+from speechkit import api, segment
 from speechkit.config import Config
-from speechkit.normalize.script import has_traditional
-from speechkit import segment
 
 
 def main(mb: float) -> None:
-    simp = [t for _, t in corpus_texts() if not has_traditional(t)]
-    docs, size = [], 0
-    while size < mb * 1e6:
-        for t in simp:
-            docs.append(t)
-            size += len(t.encode("utf-8"))
-            if size >= mb * 1e6:
-                break
-    size /= 1e6
+    docs, size = speeches(mb)
     print(f"{len(docs)} speeches, {size:.1f} MB")
 
     import jieba

@@ -14,11 +14,10 @@ import logging
 import os
 import time
 
-from common import best_of, corpus_texts
+from common import best_of, speeches
 
 from speechkit import api, segment
 from speechkit.config import Config
-from speechkit.normalize.script import has_traditional
 
 
 def timed(fn, repeat: int) -> float:
@@ -30,15 +29,7 @@ def timed(fn, repeat: int) -> float:
 
 
 def main(mb: float, repeat: int) -> None:
-    simp = [t for _, t in corpus_texts() if not has_traditional(t)]
-    texts, size = [], 0
-    while size < mb * 1e6:
-        for t in simp:
-            texts.append(t)
-            size += len(t.encode("utf-8"))
-            if size >= mb * 1e6:
-                break
-    size /= 1e6
+    texts, size = speeches(mb)
     config = Config()
     docs = [api.load(text=t, config=config) for t in texts]
     print(f"{len(docs)} speeches, {size:.1f} MB; backends available: {', '.join(segment.available_backends())}")

@@ -55,3 +55,19 @@ def best_of(fn, repeat: int = 3) -> float:
 
 def median(xs: list[float]) -> float:
     return statistics.median(xs)
+
+
+def speeches(mb: float) -> tuple[list[str], float]:
+    """Whole Simplified corpus texts, repeated until they add up to ``mb`` MB: a batch of
+    real speeches. Returns the texts and their size in MB."""
+    from speechkit.normalize.script import has_traditional
+
+    simp = [t for _, t in corpus_texts() if not has_traditional(t)]
+    texts, size = [], 0
+    while size < mb * 1e6:
+        for t in simp:
+            texts.append(t)
+            size += len(t.encode("utf-8"))
+            if size >= mb * 1e6:
+                break
+    return texts, size / 1e6

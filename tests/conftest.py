@@ -25,3 +25,20 @@ def runner():
     from click.testing import CliRunner
 
     return CliRunner()
+
+
+def check_golden(runner, command: str, path: Path, golden: Path) -> None:
+    """``speechkit COMMAND PATH --jsonl`` must equal the golden file line for line
+    (``SPEECHKIT_UPDATE_GOLDEN=1`` rewrites it: read the diff before committing)."""
+    import os
+
+    from speechkit.cli import cli
+
+    r = runner.invoke(cli, [command, str(path.relative_to(ROOT)), "--jsonl"], catch_exceptions=False)
+    assert r.exit_code == 0
+    if os.environ.get("SPEECHKIT_UPDATE_GOLDEN"):
+        golden.write_text(r.stdout, encoding="utf-8")
+    expected = golden.read_text(encoding="utf-8").splitlines()
+    got = r.stdout.splitlines()
+    diff = [(i, e, g) for i, (e, g) in enumerate(zip(expected, got)) if e != g]
+    assert len(got) == len(expected) and not diff, f"first difference: {diff[:1]} ({len(got)} vs {len(expected)} lines)"

@@ -84,7 +84,7 @@ def analysis_records(doc: Document, config: Config | None = None, script: str = 
     """Every finding of ``doc`` as flat records, each with a ``type`` (meta, heading, target,
     slogan, keyword): the ``analyze --jsonl`` stream of one file. A record's own ``type``
     field (slogans have one) is renamed ``<kind>_type`` there."""
-    from speechkit.render import records as rec
+    from speechkit import records as rec
 
     cfg = _config(config)
     heads = outline(doc, cfg)  # targets and slogans reuse it
@@ -96,13 +96,44 @@ def analysis_records(doc: Document, config: Config | None = None, script: str = 
     return [rec.flat(kind, r) for kind, recs in parts for r in recs]
 
 
+def file_summary(doc: Document, config: Config | None, parts: tuple[str, ...],
+                 script: str = "original") -> dict:
+    """One file's records for the cross-file commands (trend, diff, report; ``speechkit.analysis``):
+    ``year`` the speech is given (meta date, a year in the file name, or the period its 今年
+    targets name), ``chars`` its cleaned length, and the records of ``parts`` (targets,
+    slogans, outline, meta). The outline is worked out once and handed to targets and slogans."""
+    from speechkit import records as rec
+    from speechkit.extractors.year import speech_year
+
+    cfg = _config(config)
+    info = meta(doc, cfg)
+    year = speech_year(info.date, doc.source.name)
+    heads = outline(doc, cfg) if {"targets", "slogans", "outline"} & set(parts) else []
+    out: dict = {"file": doc.source.name, "year": year, "chars": len(doc.clean)}
+    if "targets" in parts:
+        out["targets"] = rec.target_records(doc, targets(doc, cfg, year, outline=heads), script)
+        if year is None:
+            year = out["year"] = speech_year(None, "", [r["period"] for r in out["targets"]
+                                                        if "今年" in (r["period_text"] or "")])
+    if "slogans" in parts:
+        out["slogans"] = rec.slogan_records(doc, slogans(doc, cfg, outline=heads), script)
+    if "outline" in parts:
+        out["outline"] = rec.heading_records(doc, heads, script)
+    if "meta" in parts:
+        out["meta"] = rec.meta_record(doc, info, script)
+    return out
+
+
 def analyze(path: str | None = None, *, text: str | None = None, encoding: str | None = None,
             config: Config | None = None, script: str = "original",
             top_keywords: int | None = ANALYZE_KEYWORDS) -> "Report":
     """Everything speechkit finds in one speech: ``.meta``, ``.outline``, ``.targets``,
-    ``.slogans``, ``.keywords`` (SPEC §3 records) and ``.to_dict()``, the shape of one
+    ``.slogans``, ``.keywords`` (records of docs/records.md) and ``.to_dict()``, the shape of one
     ``files[]`` entry of ``speechkit analyze --json``. No printing, no click, no rich."""
     from speechkit.model import Report
 
     doc = load(path, text=text, encoding=encoding, config=config)
-    return Report.from_records(doc, analysis_records(doc, config, script, top_keywords))
+    from speechkit.records import nest_analysis
+
+    records = analysis_records(doc, config, script, top_keywords)
+    return Report(**nest_analysis(doc.source.name, doc.source.encoding, records), document=doc)

@@ -86,7 +86,7 @@ def outline(files: tuple[str, ...], depth: int | None, **kw: Any) -> None:
 
     def analyse(doc: Any, config: Any) -> list[dict[str, Any]]:
         from speechkit.api import outline as extract
-        from speechkit.render.records import heading_records
+        from speechkit.records import heading_records
 
         recs = heading_records(doc, extract(doc, config), opts.script)
         return [r for r in recs if depth is None or r["level"] <= depth]
@@ -109,7 +109,7 @@ def clean(files: tuple[str, ...], simplified: bool, **kw: Any) -> None:
     opts = _options(kw)
 
     def analyse(doc: Any, config: Any) -> list[dict[str, Any]]:
-        from speechkit.render.records import clean_record
+        from speechkit.records import clean_record
 
         return [clean_record(doc, simplified, opts.script)]
 
@@ -156,7 +156,7 @@ def targets(files: tuple[str, ...], all_kinds: bool, kind: tuple[str, ...] | Non
 
     def analyse(doc: Any, config: Any) -> list[dict[str, Any]]:
         from speechkit.api import targets as extract
-        from speechkit.render.records import target_records
+        from speechkit.records import target_records
 
         recs = target_records(doc, extract(doc, config), opts.script)
         return [r for r in recs if r["kind"] in kinds and (not indicator or r["indicator"] in indicator)]
@@ -192,13 +192,13 @@ def slogans(files: tuple[str, ...], top: int | None, min_count: int, by_file: bo
 
     def analyse(doc: Any, config: Any) -> list[dict[str, Any]]:
         from speechkit.api import slogans as extract
-        from speechkit.render.records import slogan_records
+        from speechkit.records import slogan_records
 
         recs = slogan_records(doc, extract(doc, config), opts.script)
         return keep(recs) if by_file else recs
 
     def finish(batch: Batch) -> Batch:
-        from speechkit.render.records import aggregate_slogans
+        from speechkit.analysis.corpus import aggregate_slogans
 
         if len(batch) == 1:
             return [(name, enc, keep(recs)) for name, enc, recs in batch]
@@ -223,7 +223,7 @@ def meta(files: tuple[str, ...], **kw: Any) -> None:
 
     def analyse(doc: Any, config: Any) -> list[dict[str, Any]]:
         from speechkit.api import meta as extract
-        from speechkit.render.records import meta_record
+        from speechkit.records import meta_record
 
         return [meta_record(doc, extract(doc, config), opts.script)]
 
@@ -250,12 +250,12 @@ def keywords(files: tuple[str, ...], top: int, distinctive: bool, **kw: Any) -> 
 
     def analyse(doc: Any, config: Any) -> list[dict[str, Any]]:
         from speechkit.extractors.keywords import extract_keywords
-        from speechkit.render.records import keyword_records
+        from speechkit.records import keyword_records
 
         return keyword_records(doc, extract_keywords(doc, config, None if distinctive else top), opts.script)
 
     def finish(batch: Batch) -> Batch:
-        from speechkit.render.records import distinctive_keywords
+        from speechkit.analysis.corpus import distinctive_keywords
 
         return distinctive_keywords(batch, top)
 
@@ -308,7 +308,7 @@ def _check_indicators(ids: tuple[str, ...] | None, config_file: str | None) -> N
 
 def _summarise(opts: Options, parts: tuple[str, ...]) -> Callable[[Any, Any], list[dict[str, Any]]]:
     def analyse(doc: Any, config: Any) -> list[dict[str, Any]]:
-        from speechkit.render.records import file_summary
+        from speechkit.api import file_summary
 
         return [file_summary(doc, config, parts, opts.script)]
 
@@ -343,7 +343,7 @@ def trend(files: tuple[str, ...], indicator: tuple[str, ...] | None, slogan_mode
     _check_indicators(indicator, opts.config)
 
     def finish(batch: Batch) -> Batch:
-        from speechkit.extractors.trend import common_indicators, slogan_trend, trend_rows
+        from speechkit.analysis.trend import common_indicators, slogan_trend, trend_rows
 
         summaries = [recs[0] for _name, _enc, recs in batch]
         if slogan_mode:
@@ -391,7 +391,7 @@ def diff(files: tuple[str, ...], **kw: Any) -> None:
         raise click.UsageError(f"diff compares two files, A and B (got {len(files)})")
 
     def finish(batch: Batch) -> Batch:
-        from speechkit.compare import diff as compare
+        from speechkit.analysis.compare import diff as compare
 
         # files that failed are reported and left out: each file is compared with the one before
         return [(f"{a_name} → {b_name}", b_enc, compare(a, b))
@@ -429,7 +429,7 @@ def report(files: tuple[str, ...], indicator: tuple[str, ...] | None, top: int, 
     _check_indicators(indicator, opts.config)
 
     def finish(batch: Batch) -> Batch:
-        from speechkit.extractors.trend import report_data
+        from speechkit.analysis.trend import report_data
 
         summaries = [recs[0] for _name, _enc, recs in batch]
         return [("*", "", [report_data(summaries, indicator, top)])]

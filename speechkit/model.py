@@ -1,6 +1,6 @@
 """The data model: a Source, its Document (three text layers with offset maps) and findings.
 
-Layers (SPEC §1): ``raw`` is the decoded file exactly; ``clean`` is raw minus noise with
+Layers (docs/records.md "Text layers"): ``raw`` is the decoded file exactly; ``clean`` is raw minus noise with
 width folding; ``norm`` is clean in Simplified script. ``norm`` always has the same length
 as ``clean`` (see normalize/script.py), so a norm offset *is* a clean offset, and
 ``clean_map`` carries it on to raw.
@@ -51,6 +51,7 @@ class Document:
     clean_map: OffsetMap
     script: str  # simplified | traditional | mixed
     noise_removed: tuple[str, ...] = ()
+    body_start: int = 0  # offset in norm/clean where the body begins (after title and byline)
     _line_starts: list[int] = field(default_factory=list, repr=False, compare=False)
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
@@ -86,7 +87,7 @@ class Heading:
 
 @dataclass(frozen=True)
 class Target:
-    """One numeric statement (SPEC §3 "Target"); spans are offsets into ``norm``/``clean``.
+    """One numeric statement (docs/records.md "Target"); spans are offsets into ``norm``/``clean``.
 
     ``span`` covers the indicator through the number (or the number alone when the indicator
     is not written before it); ``value`` and ``growth`` are in base units and percent.
@@ -146,7 +147,7 @@ class Keyword:
 
 @dataclass(frozen=True)
 class Report:
-    """All findings of one document as SPEC §3 records (see ``speechkit.analyze``)."""
+    """All findings of one document as records of docs/records.md (see ``speechkit.analyze``)."""
 
     file: str
     encoding: str
@@ -156,13 +157,6 @@ class Report:
     slogans: list[dict]
     keywords: list[dict]
     document: Document | None = field(default=None, repr=False, compare=False)
-
-    @classmethod
-    def from_records(cls, doc: Document, records: list[dict]) -> "Report":
-        from speechkit.render.records import nest_analysis
-
-        nested = nest_analysis(doc.source.name, doc.source.encoding, records)
-        return cls(**nested, document=doc)
 
     def to_dict(self) -> dict:
         return {"file": self.file, "encoding": self.encoding, "meta": self.meta, "outline": self.outline,

@@ -1,6 +1,6 @@
 """The JSON Schema (draft 2020-12) of every command's ``--json`` output, schema ``speechkit/1``.
 
-Built from the record fields of render/records.py and the types below, so the schema and
+Built from the record fields of speechkit/records.py and the types below, so the schema and
 the output cannot drift apart silently: a test validates every command's output against it
 and checks that every field has a type here.
 """
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from speechkit.render.records import ANALYZE_SECTIONS, FIELDS, SCHEMA
+from speechkit.records import ANALYZE_SECTIONS, FIELDS, SCHEMA
 
 _STR, _INT, _NUM, _BOOL = {"type": "string"}, {"type": "integer"}, {"type": "number"}, {"type": "boolean"}
 _STRS = {"type": "array", "items": _STR}

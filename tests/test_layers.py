@@ -1,4 +1,4 @@
-"""The three text layers (SPEC §1): cleaning rules, script conversion, and offset maps."""
+"""The three text layers (docs/records.md "Text layers"): cleaning rules, script conversion, and offset maps."""
 from __future__ import annotations
 
 import importlib

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import speechkit
-from speechkit.render.records import FIELDS, meta_record
+from speechkit.records import FIELDS, meta_record
 from tests.conftest import ROOT
 
 EXPECTED = {
@@ -61,6 +61,6 @@ def test_title_broken_before_its_last_character_is_joined():
 
     doc = speechkit.load(text="\u200b\n\n政府工作报\n告\n\n\n\n各位代表：\n\n现在，我代表国务院，向大会报告政府工作。")
     m = speechkit.meta(doc)
-    from speechkit.render.records import meta_record
+    from speechkit.records import meta_record
 
     assert meta_record(doc, m)["title"] == "政府工作报告"

@@ -1,4 +1,4 @@
-"""What a speech says about itself (SPEC §3 "Meta"): title, speaker, role, date, venue, source.
+"""What a speech says about itself (docs/records.md "Meta"): title, speaker, role, date, venue, source.
 
 Read from the header — the lines above the first body line. Title, speaker and venue come
 from the ``clean``/``norm`` lines (pinyin removed, Simplified for matching); date and source
@@ -11,8 +11,8 @@ import re
 from typing import Any
 
 from speechkit.config import Config
-from speechkit.extractors.slogans import body_start, fold
 from speechkit.model import Document, Meta
+from speechkit.normalize.width import fold
 
 _SPACES = re.compile(r"[ \t\u3000\u00a0]+")
 
@@ -111,7 +111,7 @@ def _date(header: str, comp: dict[str, Any]) -> str | None:
 def extract_meta(doc: Document, config: Config) -> Meta:
     comp = config.compiled("meta", _compile)
     text = fold(doc.norm)
-    lo = body_start(text)
+    lo = doc.body_start
     lines = _lines(text, 0, lo)
     span = _title(doc, lines, comp)
     title = doc.clean[span[0]:span[1]].replace("\n", "") if span else None

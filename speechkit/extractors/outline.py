@@ -1,5 +1,5 @@
 """The section outline: heading markers found in ``norm``, validated as sibling sequences,
-nested into a tree (SPEC §3 "Outline heading"). A pure function of the Document."""
+nested into a tree (docs/records.md "Outline heading"). A pure function of the Document."""
 from __future__ import annotations
 
 import re

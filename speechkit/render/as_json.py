@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import IO, Any
 
-from speechkit.render.records import SCHEMA, nest_analysis, to_json
+from speechkit.records import SCHEMA, nest_analysis, to_json
 
 
 class JsonRenderer:

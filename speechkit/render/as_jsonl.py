@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import IO, Any
 
-from speechkit.render.records import to_json
+from speechkit.records import to_json
 
 
 class JsonlRenderer:

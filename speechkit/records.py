@@ -1,4 +1,4 @@
-"""Findings -> flat record dicts (SPEC §3): the one schema every renderer formats."""
+"""Findings -> flat record dicts (docs/records.md): the one schema every renderer formats."""
 from __future__ import annotations
 
 from typing import Any
@@ -148,23 +148,6 @@ def slogan_records(doc: Document, slogans: list[Any], script: str = "original") 
     return out
 
 
-def aggregate_slogans(batch: list[tuple[str, str, list[dict[str, Any]]]]) -> list[dict[str, Any]]:
-    """One record per slogan over many files: counts summed, ``files`` = in how many files it
-    appears; position fields are those of its first file. Ranked by count."""
-    merged: dict[str, dict[str, Any]] = {}
-    for _file, _enc, records in batch:
-        for r in records:
-            cur = merged.get(r["slogan"])
-            if cur is None:
-                merged[r["slogan"]] = dict(r)
-                continue
-            cur["count"] += r["count"]
-            cur["files"] += 1
-            if not cur["members"] and r["members"]:
-                cur["members"], cur["known"] = r["members"], r["known"]
-    return sorted(merged.values(), key=lambda r: -r["count"])
-
-
 def meta_record(doc: Document, meta: Any, script: str = "original") -> dict[str, Any]:
     if meta.title_span is not None:
         rec = base(doc, *meta.title_span, script)
@@ -185,44 +168,4 @@ def keyword_records(doc: Document, keywords: list[Any], script: str = "original"
                                                          "line": 1, "text": ""}
         rec.update(keyword=k.keyword, weight=k.weight, count=k.count)
         out.append(rec)
-    return out
-
-
-def distinctive_keywords(batch: list[tuple[str, str, list[dict[str, Any]]]],
-                         top: int | None) -> list[tuple[str, str, list[dict[str, Any]]]]:
-    """Re-weigh each file's keyword records by corpus IDF over the batch, best first."""
-    from speechkit.extractors.keywords import corpus_idf, distinctive_weight
-
-    idf = corpus_idf([{r["keyword"]: r["count"] for r in recs} for _f, _e, recs in batch])
-    out = []
-    for file, enc, recs in batch:
-        total = sum(r["count"] for r in recs)
-        ranked = [dict(r, weight=distinctive_weight(r["count"], total, idf[r["keyword"]])) for r in recs]
-        ranked.sort(key=lambda r: (-r["weight"], -r["count"], r["start"]))
-        out.append((file, enc, ranked[:top] if top is not None else ranked))
-    return out
-
-
-
-def file_summary(doc: Document, config: Any, parts: tuple[str, ...], script: str = "original") -> dict[str, Any]:
-    """One file's records for the cross-file commands (trend, diff, report): ``year`` the speech
-    is given (meta date, a year in the file name, or the period its 今年 targets name),
-    ``chars`` its cleaned length, and the records of ``parts`` (targets, slogans, outline, meta)."""
-    from speechkit import api
-    from speechkit.extractors.trend import speech_year
-
-    meta = api.meta(doc, config)
-    year = speech_year(meta.date, doc.source.name)
-    out: dict[str, Any] = {"file": doc.source.name, "year": year, "chars": len(doc.clean)}
-    if "targets" in parts:
-        out["targets"] = target_records(doc, api.targets(doc, config, year), script)
-        if year is None:
-            year = out["year"] = speech_year(None, "", [r["period"] for r in out["targets"]
-                                                        if "今年" in (r["period_text"] or "")])
-    if "slogans" in parts:
-        out["slogans"] = slogan_records(doc, api.slogans(doc, config), script)
-    if "outline" in parts:
-        out["outline"] = heading_records(doc, api.outline(doc, config), script)
-    if "meta" in parts:
-        out["meta"] = meta_record(doc, meta, script)
     return out

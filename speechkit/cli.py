@@ -424,7 +424,7 @@ def report(files: tuple[str, ...], indicator: tuple[str, ...] | None, top: int, 
         import importlib.util
 
         if importlib.util.find_spec("plotly") is None:
-            raise click.ClickException("the HTML report needs plotly: pip install 'speechkit[report]'")
+            raise click.ClickException("the HTML report needs plotly: pip install 'speechkit-zh[report]'")
         opts.fmt = "html"
     _check_indicators(indicator, opts.config)
 

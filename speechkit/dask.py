@@ -1,4 +1,4 @@
-"""Beyond one machine: speechkit over a corpus with Dask (the ``speechkit[dask]`` extra).
+"""Beyond one machine: speechkit over a corpus with Dask (the ``speechkit-zh[dask]`` extra).
 
 A recipe, small on purpose: a ``dask.bag`` over file paths, one ``speechkit.analyze`` per
 file, results as dicts — write them to JSON Lines (``to_jsonl``) or hand the bag to your own

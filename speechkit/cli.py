@@ -10,7 +10,7 @@ import click
 from speechkit import __version__, batch
 from speechkit.batch import Batch, Options
 
-FORMATS = ("text", "json", "jsonl", "csv")
+FORMATS = ("text", "json", "jsonl", "csv", "parquet")
 
 
 def common_options(f: Callable[..., Any]) -> Callable[..., Any]:
@@ -20,6 +20,8 @@ def common_options(f: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--json", "fmt", flag_value="json", help="One JSON document (schema speechkit/1)."),
         click.option("--jsonl", "fmt", flag_value="jsonl", help="One JSON record per line, streamed."),
         click.option("--csv", "fmt", flag_value="csv", help="CSV rows with a fixed header."),
+        click.option("--parquet", "fmt", flag_value="parquet",
+                     help="One Parquet table, columns typed as in the schema (needs -o FILE or a pipe; pyarrow)."),
         click.option("--excel", is_flag=True, help="With --csv: write a UTF-8 BOM so Excel reads Chinese text."),
         click.option("--script", type=click.Choice(["original", "simplified", "traditional"]),
                      default="original", show_default=True, help="Script of the text shown."),
@@ -37,8 +39,20 @@ def common_options(f: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _options(kw: dict[str, Any]) -> Options:
+    if kw["fmt"] == "parquet":
+        _check_parquet(kw["output"])
     return Options(kw.pop("fmt") or "text", kw.pop("script"), kw.pop("encoding"), kw.pop("config"),
                    kw.pop("output"), kw.pop("quiet"), kw.pop("excel"), kw.pop("jobs"))
+
+
+def _check_parquet(output: str | None) -> None:
+    """--parquet needs pyarrow (an extra) and somewhere binary to go: a file or a pipe."""
+    import importlib.util
+
+    if importlib.util.find_spec("pyarrow") is None:
+        raise click.ClickException("--parquet needs pyarrow: pip install 'speechkit[parquet]'")
+    if output is None and sys.stdout.isatty():
+        raise click.UsageError("--parquet writes a binary file: give -o FILE or pipe the output")
 
 
 def _err(msg: str) -> None:
@@ -418,8 +432,8 @@ def report(files: tuple[str, ...], indicator: tuple[str, ...] | None, top: int, 
       speechkit report reports/ --indicator gdp,cpi,new_urban_jobs -o report.html
     """
     opts = _options(kw)
-    if opts.fmt in ("jsonl", "csv"):
-        raise click.UsageError("report writes HTML, or with --json one JSON document; not --jsonl or --csv")
+    if opts.fmt in ("jsonl", "csv", "parquet"):
+        raise click.UsageError("report writes HTML, or with --json one JSON document; not --jsonl, --csv or --parquet")
     if opts.fmt == "text":
         import importlib.util
 

@@ -126,9 +126,17 @@ def doc_type(title: str, opening: str, comp: dict[str, Any]) -> str:
     return "other"
 
 
+def own_date(raw_header: str, comp: dict[str, Any]) -> str | None:
+    """A date the text itself gives (——2024年3月5日在…, （2022年10月16日）), not a page's
+    publication banner (时间：/发布时间：): a 2007 speech put online in 2022 does not speak from 2022."""
+    banner = comp["dates"][0]
+    return _date(banner.sub("", raw_header), dict(comp, dates=comp["dates"][1:]))
+
+
 def text_year(title: str, text: str, date: str | None, comp: dict[str, Any]) -> int | None:
-    """The year the text speaks from: a year in its title (2021年政府工作报告), else its date,
-    else the year after the one its review looks back on (2020年工作回顾 -> 2021)."""
+    """The year the text speaks from: a year in its title (2021年政府工作报告), else the date it
+    gives itself (``own_date``), else the year after the one its review looks back on
+    (2020年工作回顾 -> 2021)."""
     m = comp["year_title"].search(title or "")
     if m:
         return int(m.group("y"))
@@ -174,5 +182,5 @@ def extract_meta(doc: Document, config: Config) -> Meta:
     opening = text[lo:lo + OPENING_CHARS].lstrip()
     where = extract_jurisdiction(text, lo, span, role, comp["lex"], config.compiled("meta_names", _names))
     return Meta(title=title, speaker=speaker, role=role, date=date, venue=venue, source=source,
-                title_span=span, jurisdiction=where, year=text_year(head, text, date, comp),
+                title_span=span, jurisdiction=where, year=text_year(head, text, own_date(raw_header, comp), comp),
                 doc_type=doc_type(head, opening, comp))

@@ -370,6 +370,41 @@ def trend(files: tuple[str, ...], indicator: tuple[str, ...] | None, slogan_mode
 
 
 @cli.command()
+@common_options
+@click.option("--indicator", metavar="ID1,ID2", callback=_split_list,
+              help="Indicators, e.g. gdp,cpi (default: those in most files).")
+def panel(files: tuple[str, ...], indicator: tuple[str, ...] | None, **kw: Any) -> None:
+    """A research panel: one row per (jurisdiction, year, indicator) with the target, the figure
+    achieved that year (from the same text's review or the next year's), their difference and
+    where each was read. `status`: found, qualitative (与经济增长同步), absent (the text says it
+    sets no target), not_found. Jurisdiction and year come from each text's meta.
+
+    \b
+    Examples:
+      speechkit panel reports/ --indicator gdp
+      speechkit panel reports/ --indicator gdp,cpi --csv -o panel.csv
+      speechkit panel reports/ --parquet -o panel.parquet
+    """
+    opts = _options(kw)
+    _check_indicators(indicator, opts.config)
+
+    def analyse(doc: Any, config: Any) -> list[dict[str, Any]]:
+        from speechkit.panel import panel_summary
+
+        return [panel_summary(doc, config, opts.script)]
+
+    def finish(batch: Batch) -> Batch:
+        from speechkit.extractors.trend import common_indicators
+        from speechkit.panel import panel_rows
+
+        summaries = [recs[0] for _name, _enc, recs in batch]
+        ids = list(indicator or common_indicators(summaries))
+        return [("*", "", panel_rows(summaries, ids))] if summaries else []
+
+    run("panel", files, opts, analyse, finish)
+
+
+@cli.command()
 def schema() -> None:
     """Print the JSON Schema of the --json output of every command (schema speechkit/1).
 

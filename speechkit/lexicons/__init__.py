@@ -55,6 +55,8 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "year_title": REGEX,
         "year_review": REGEX,
     },
+    # statements without a figure, for speechkit panel (panel.py)
+    "panel": {"qualitative_patterns": [REGEX], "absent_patterns": [REGEX], "target_cues": [str]},
     # slogans, watchwords, numbered formulas (extractors/slogans.py, extractors/parallel.py)
     "slogans": {
         "quotes": {str: str},

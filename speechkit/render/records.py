@@ -29,6 +29,11 @@ FIELDS: dict[str, list[str]] = {
     "diff": BASE_FIELDS + ["section", "change", "item", "before", "after", "before_text", "after_text",
                            "before_line", "after_line", "similarity"],
 }
+_SIDE = ["value", "value_max", "growth", "growth_max", "unit", "qualifier", "text", "file", "start", "end", "line",
+         "sentence"]
+FIELDS["panel"] = (BASE_FIELDS + ["jurisdiction_name", "jurisdiction_level", "jurisdiction_code", "year", "indicator",
+                                  "status"] + [f"target_{f}" for f in _SIDE] + [f"achieved_{f}" for f in _SIDE]
+                   + ["difference"])
 
 
 # analyze: one flat stream of every record type, told apart by `type`

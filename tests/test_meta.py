@@ -113,6 +113,10 @@ def test_jurisdiction_rules(text, expected):
     # 乡镇和县直单位: no 和县
     ("在全市招商会议上的讲话\n同志们：\n各乡镇和县直单位、全市各部门，要把我市招商工作抓紧。", "prefecture"),
     ("镇长在全镇经济工作会议上的讲话\n同志们：\n全镇经济稳步增长，我镇企业发展良好。", "township"),
+    # a county speech names its superiors' bodies (省委、市委) as often as its own: only 全县/我县 count
+    ("同志们：\n要贯彻省委、市委和省政府、市政府部署，全县上下要抓落实，我县要走在前列。", "county"),
+    # a report on two counties names neither as the speaker
+    ("在全县务虚会上的讲话\n同志们：\n近日，江陵县和五莲县分别召开会议。江陵县提出，五莲县强调，江陵县要求全县上下。", "county"),
 ])
 def test_unnamed_jurisdiction_keeps_name_and_code_null(text, level):
     j = speechkit.api.meta(speechkit.load(text=text)).jurisdiction

@@ -20,6 +20,8 @@ from typing import Any
 from speechkit.model import Jurisdiction
 
 LEVEL_ORDER = ("national", "province", "prefecture", "county", "township")
+# What _body says when two governments are named about as often: name none.
+AMBIGUOUS: Any = object()
 # How far into the body the opening reaches (我代表国务院 …, 我代表山东省人民政府 …).
 OPENING_CHARS = 400
 
@@ -124,7 +126,7 @@ def self_level(text: str, lex: dict[str, Any]) -> tuple[str | None, Counter[str]
     if not total:
         return None, counts
     word, n = counts.most_common(1)[0]
-    ok = n >= lex["self_min"] and n >= lex["self_share"] * total
+    ok = n >= lex["self_min"] and n > lex["self_share"] * total
     return (word if ok else None), counts
 
 
@@ -183,13 +185,13 @@ def _agrees(d: Division, word: str | None) -> bool:
 
 
 def _body(text: str, lo: int, names: dict[str, Any], context: set[str], word: str | None,
-          lex: dict[str, Any]) -> tuple[Division, str, tuple[int, int]] | None:
+          lex: dict[str, Any]) -> Any:
     """The government the body names most often, at least ``body_min`` times, in agreement
     with the text's own level word (``body_min_unanchored`` times when it has none)."""
     need = lex["body_min"] if word is not None else lex["body_min_unanchored"]
     seen: Counter[str] = Counter()
     first: dict[str, tuple[str, tuple[int, int]]] = {}
-    for name, s, e in _mentions(text, lo, len(text), names):
+    for name, s, e in _mentions(text, 0, len(text), names):  # header lines are mentions too
         d = _pick(names["index"][name], context)
         if d is not None and _bare(name, d, names) and not _institution(text, s, e, lex):
             continue  # a short name alone may be a common word (解放思想, 建设新城区)
@@ -197,8 +199,11 @@ def _body(text: str, lo: int, names: dict[str, Any], context: set[str], word: st
             seen[d.code] += 1
             first.setdefault(d.code, (name, (s, e)))
     ranked = [c for c, n in seen.most_common() if n >= need]
-    if not ranked or (len(ranked) > 1 and seen[ranked[1]] * 2 > seen[ranked[0]]):
-        return None  # none, or two governments named alike often (a report on two counties)
+    if not ranked:
+        return None
+    counts = [n for _c, n in seen.most_common(2)]
+    if len(counts) > 1 and counts[1] * 2 > counts[0]:
+        return AMBIGUOUS  # two governments named alike often (a report on two counties)
     code = ranked[0]
     return divisions()[code], first[code][0], first[code][1]
 
@@ -251,7 +256,7 @@ def extract_jurisdiction(text: str, lo: int, title_span: tuple[int, int] | None,
         return Jurisdiction(text="国务院", name=lex["national_name"], level="national", parent=None,
                             code=None, span=None)
     context = _context(text, names)
-    word, _ = self_level(text[lo:], lex)
+    word, _ = self_level(text, lex)  # the title's 全县 counts too
     if word is None and role and role[0] in lex["level_words"]:
         word = role[0]  # 区委书记 speaks for a 区
     if title_span:
@@ -264,7 +269,10 @@ def extract_jurisdiction(text: str, lo: int, title_span: tuple[int, int] | None,
     m = re.search(lex["represent_pattern"], opening)
     if m and (found := _in_span(text, m.start("name"), m.end("name"), names, context, lex, False)):
         return as_jurisdiction(*found)
-    if (found := _body(text, lo, names, context, word, lex)) is not None:
+    found = _body(text, lo, names, context, word, lex)
+    if found is AMBIGUOUS:
+        return _level_only(word, lex)
+    if found is not None:
         return as_jurisdiction(*found)
     found = _in_span(text, 0, lo, names, context, lex, True)
     if found is not None and word is not None and _agrees(found[0], word):

@@ -49,7 +49,25 @@ def targets(doc: Document, config: Config | None = None, year: int | None = None
     the same doc and config) when you have it: targets then need not work it out again."""
     from speechkit.extractors.targets import extract_targets
 
-    return extract_targets(doc, _config(config), year, outline)
+    cfg = _config(config)
+    found = extract_targets(doc, cfg, year, outline)
+    return fill_periods(doc, found, year if year is not None else meta(doc, cfg).year)
+
+
+# Period words that mean the year the text speaks from (今年以来, 本年度 too).
+THIS_YEAR = ("今年", "本年")
+
+
+def fill_periods(doc: Document, found: list[Target], year: int | None) -> list[Target]:
+    """Targets whose period the text writes as 今年/本年 but the extractor left without a year
+    get the year the text speaks from (``meta.year``, or the ``year`` given): a post-step, so
+    the extractor's own year inference stays as it is."""
+    from dataclasses import replace
+
+    if year is None:
+        return found
+    return [replace(t, period=year) if t.period is None and t.period_span is not None
+            and doc.norm[t.period_span[0]:t.period_span[1]].startswith(THIS_YEAR) else t for t in found]
 
 
 def slogans(doc: Document, config: Config | None = None,

@@ -10,7 +10,7 @@ import click
 from speechkit import __version__, batch
 from speechkit.batch import Batch, Options
 
-FORMATS = ("text", "json", "jsonl", "csv")
+FORMATS = ("text", "json", "jsonl", "csv", "parquet")
 
 
 def common_options(f: Callable[..., Any]) -> Callable[..., Any]:
@@ -20,6 +20,8 @@ def common_options(f: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--json", "fmt", flag_value="json", help="One JSON document (schema speechkit/1)."),
         click.option("--jsonl", "fmt", flag_value="jsonl", help="One JSON record per line, streamed."),
         click.option("--csv", "fmt", flag_value="csv", help="CSV rows with a fixed header."),
+        click.option("--parquet", "fmt", flag_value="parquet",
+                     help="One Parquet table, columns typed as in the schema (needs -o FILE or a pipe; pyarrow)."),
         click.option("--excel", is_flag=True, help="With --csv: write a UTF-8 BOM so Excel reads Chinese text."),
         click.option("--script", type=click.Choice(["original", "simplified", "traditional"]),
                      default="original", show_default=True, help="Script of the text shown."),
@@ -37,8 +39,20 @@ def common_options(f: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _options(kw: dict[str, Any]) -> Options:
+    if kw["fmt"] == "parquet":
+        _check_parquet(kw["output"])
     return Options(kw.pop("fmt") or "text", kw.pop("script"), kw.pop("encoding"), kw.pop("config"),
                    kw.pop("output"), kw.pop("quiet"), kw.pop("excel"), kw.pop("jobs"))
+
+
+def _check_parquet(output: str | None) -> None:
+    """--parquet needs pyarrow (an extra) and somewhere binary to go: a file or a pipe."""
+    import importlib.util
+
+    if importlib.util.find_spec("pyarrow") is None:
+        raise click.ClickException("--parquet needs pyarrow: pip install 'speechkit-zh[parquet]'")
+    if output is None and sys.stdout.isatty():
+        raise click.UsageError("--parquet writes a binary file: give -o FILE or pipe the output")
 
 
 def _err(msg: str) -> None:
@@ -356,6 +370,41 @@ def trend(files: tuple[str, ...], indicator: tuple[str, ...] | None, slogan_mode
 
 
 @cli.command()
+@common_options
+@click.option("--indicator", metavar="ID1,ID2", callback=_split_list,
+              help="Indicators, e.g. gdp,cpi (default: those in most files).")
+def panel(files: tuple[str, ...], indicator: tuple[str, ...] | None, **kw: Any) -> None:
+    """A research panel: one row per (jurisdiction, year, indicator) with the target, the figure
+    achieved that year (from the same text's review or the next year's), their difference and
+    where each was read. `status`: found, qualitative (与经济增长同步), absent (the text says it
+    sets no target), not_found. Jurisdiction and year come from each text's meta.
+
+    \b
+    Examples:
+      speechkit panel reports/ --indicator gdp
+      speechkit panel reports/ --indicator gdp,cpi --csv -o panel.csv
+      speechkit panel reports/ --parquet -o panel.parquet
+    """
+    opts = _options(kw)
+    _check_indicators(indicator, opts.config)
+
+    def analyse(doc: Any, config: Any) -> list[dict[str, Any]]:
+        from speechkit.analysis.panel import panel_summary
+
+        return [panel_summary(doc, config, opts.script)]
+
+    def finish(batch: Batch) -> Batch:
+        from speechkit.analysis.trend import common_indicators
+        from speechkit.analysis.panel import panel_rows
+
+        summaries = [recs[0] for _name, _enc, recs in batch]
+        ids = list(indicator or common_indicators(summaries))
+        return [("*", "", panel_rows(summaries, ids))] if summaries else []
+
+    run("panel", files, opts, analyse, finish)
+
+
+@cli.command()
 def schema() -> None:
     """Print the JSON Schema of the --json output of every command (schema speechkit/1).
 
@@ -418,8 +467,8 @@ def report(files: tuple[str, ...], indicator: tuple[str, ...] | None, top: int, 
       speechkit report reports/ --indicator gdp,cpi,new_urban_jobs -o report.html
     """
     opts = _options(kw)
-    if opts.fmt in ("jsonl", "csv"):
-        raise click.UsageError("report writes HTML, or with --json one JSON document; not --jsonl or --csv")
+    if opts.fmt in ("jsonl", "csv", "parquet"):
+        raise click.UsageError("report writes HTML, or with --json one JSON document; not --jsonl, --csv or --parquet")
     if opts.fmt == "text":
         import importlib.util
 

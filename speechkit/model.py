@@ -125,6 +125,21 @@ class Slogan:
 
 
 @dataclass(frozen=True)
+class Jurisdiction:
+    """The government or party body a text speaks for. ``text`` is the name as written (None
+    when only the level is known, from 全镇 … 我镇); ``name`` canonical (吉安市渝水区); ``level``
+    national | province | prefecture | county | township; ``parent`` its canonical name;
+    ``code`` the 6-digit administrative division code; ``span`` the evidence in ``norm``."""
+
+    text: str | None
+    name: str | None
+    level: str | None
+    parent: str | None
+    code: str | None
+    span: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True)
 class Meta:
     """What a speech says about itself; ``title_span`` is a span of ``norm``/``clean``."""
 
@@ -135,6 +150,9 @@ class Meta:
     venue: str | None
     source: str | None
     title_span: tuple[int, int] | None = None
+    jurisdiction: Jurisdiction | None = None
+    year: int | None = None  # the year the text speaks from
+    doc_type: str | None = None  # work_report | speech | news_summary | plan | other
 
 
 @dataclass(frozen=True)

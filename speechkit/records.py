@@ -14,7 +14,8 @@ FIELDS: dict[str, list[str]] = {
     "clean": ["file", "encoding", "script", "chars", "text"],
     "slogans": BASE_FIELDS + ["slogan", "type", "count", "files", "members", "known"],
     "meta": BASE_FIELDS + ["title", "speaker", "role", "date", "venue", "source", "script", "encoding",
-                           "chars", "noise_removed"],
+                           "chars", "noise_removed", "jurisdiction", "jurisdiction_name", "jurisdiction_level",
+                           "jurisdiction_parent", "jurisdiction_code", "year", "doc_type"],
     "keywords": BASE_FIELDS + ["keyword", "weight", "count"],
     "targets": BASE_FIELDS + ["indicator", "indicator_text", "value", "value_max", "unit", "value_text",
                               "growth", "growth_max", "qualifier", "modality", "kind", "period",
@@ -28,6 +29,11 @@ FIELDS: dict[str, list[str]] = {
     "diff": BASE_FIELDS + ["section", "change", "item", "before", "after", "before_text", "after_text",
                            "before_line", "after_line", "similarity"],
 }
+_SIDE = ["value", "value_max", "growth", "growth_max", "unit", "qualifier", "text", "file", "start", "end", "line",
+         "sentence"]
+FIELDS["panel"] = (BASE_FIELDS + ["jurisdiction_name", "jurisdiction_level", "jurisdiction_code", "year", "indicator",
+                                  "status"] + [f"target_{f}" for f in _SIDE] + [f"achieved_{f}" for f in _SIDE]
+                   + ["difference"])
 
 
 # analyze: one flat stream of every record type, told apart by `type`
@@ -158,6 +164,12 @@ def meta_record(doc: Document, meta: Any, script: str = "original") -> dict[str,
     rec.update(title=title, speaker=meta.speaker, role=meta.role, date=meta.date, venue=meta.venue,
                source=meta.source, script=doc.script, encoding=doc.source.encoding, chars=len(doc.clean),
                noise_removed=list(doc.noise_removed))
+    where = getattr(meta, "jurisdiction", None)
+    rec.update(jurisdiction=where.text if where else None, jurisdiction_name=where.name if where else None,
+               jurisdiction_level=where.level if where else None,
+               jurisdiction_parent=where.parent if where else None,
+               jurisdiction_code=where.code if where else None,
+               year=getattr(meta, "year", None), doc_type=getattr(meta, "doc_type", None))
     return rec
 
 

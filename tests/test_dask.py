@@ -1,4 +1,4 @@
-"""The Dask recipe (speechkit[dask]) on Dask's local schedulers."""
+"""The Dask recipe (speechkit-zh[dask]) on Dask's local schedulers."""
 from __future__ import annotations
 
 import json

@@ -13,7 +13,7 @@ PKG = Path(__file__).resolve().parent.parent / "speechkit"
 # Lowest first. A module may import modules of its own layer or of a lower one, never of a
 # higher one. `speechkit/__init__.py` (the public API) and `__main__` stand above them all.
 LAYERS = [
-    ("errors", "model", "lexicons", "config"),
+    ("errors", "model", "lexicons", "data", "config"),
     ("load", "normalize", "segment", "readers"),
     ("extractors",),
     ("records",),
@@ -25,7 +25,7 @@ LAYERS = [
 ]
 # Extractors are pure functions of one Document and do not import each other, except these
 # helpers, which hold pieces shared by several of them.
-EXTRACTOR_HELPERS = {"gate", "numbers", "target_cues", "parallel", "year"}
+EXTRACTOR_HELPERS = {"gate", "numbers", "target_cues", "parallel", "year", "jurisdiction"}
 # One door per outside library: only these modules (or packages) may import it.
 DOORS = {
     "jieba": ("segment",), "rjieba": ("segment",),
@@ -59,7 +59,7 @@ MODULES = {_name(p): _imports(p) for p in sorted(PKG.rglob("*.py"))}
 
 
 def _ours(imported: str) -> str | None:
-    """Our module an import names (``speechkit.render.records`` -> ``render.records``)."""
+    """Our module an import names (``speechkit.records`` -> ``render.records``)."""
     if not imported.startswith("speechkit."):
         return None
     name = imported[len("speechkit."):]

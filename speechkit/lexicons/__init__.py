@@ -36,7 +36,27 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "date_patterns": [REGEX],
         "source_patterns": [REGEX],
         "not_title_marks": str,
+        # jurisdiction, year and type of text (extractors/jurisdiction.py, extractors/meta.py)
+        "level_words": {str: str},
+        "self_patterns": [REGEX],
+        "self_min": int,
+        "self_share": float,
+        "body_min": int,
+        "body_min_unanchored": int,
+        "institution_pattern": REGEX,
+        "name_suffixes": [str],
+        "peoples": [str],
+        "township_pattern": REGEX,
+        "national_markers": [str],
+        "national_name": str,
+        "represent_pattern": REGEX,
+        "doc_types": {str: [REGEX]},
+        "doc_type_openings": {str: [REGEX]},
+        "year_title": REGEX,
+        "year_review": REGEX,
     },
+    # statements without a figure, for speechkit panel (panel.py)
+    "panel": {"qualitative_patterns": [REGEX], "absent_patterns": [REGEX], "target_cues": [str]},
     # slogans, watchwords, numbered formulas (extractors/slogans.py, extractors/parallel.py)
     "slogans": {
         "quotes": {str: str},

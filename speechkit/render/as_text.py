@@ -186,6 +186,12 @@ class TextRenderer:
         if not records:
             self._table("trend", ("period",), [], "no targets or achieved figures found")
 
+    def _panel(self, file: str, records: list[dict[str, Any]]) -> None:
+        from speechkit.render.trend_cells import panel_rows
+
+        self._table("panel", ("jurisdiction", "year", "indicator", "status", "target", "achieved", "diff", "source"),
+                    panel_rows(records), "no rows", titled=True)
+
     def _trend_slogans(self, file: str, records: list[dict[str, Any]]) -> None:
         from speechkit.render.trend_cells import slogan_trend_rows
 

@@ -5,6 +5,7 @@ the text layer (what text extraction reads), as many generated PDFs do.
 """
 from __future__ import annotations
 
+import io
 import zipfile
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
@@ -183,3 +184,83 @@ def portal_page(title: str, paragraphs: list[str], site: str = "某某区人民�
             f'<div class="xgxw"><div class="xgxw_title">相关新闻</div><ul>{rel}</ul></div></div></div>\n'
             f'<div class="right_con"><div class="hot_title">热点新闻</div><ul class="list">{side}</ul></div></div>\n'
             f'<div class="footer_box"><p>{"</p><p>".join(FOOTER)}</p></div>\n</body>\n</html>\n')
+
+
+_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_CT = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+       '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+       '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+       '<Default Extension="xml" ContentType="application/xml"/>'
+       '<Override PartName="/word/document.xml" '
+       'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+       '<Override PartName="/word/numbering.xml" '
+       'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>'
+       '<Override PartName="/word/styles.xml" '
+       'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/></Types>')
+_RELS = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+         '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+         '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+         'officeDocument" Target="word/document.xml"/></Relationships>')
+# Heading styles numbered by Word as official documents number them: 一、 （一） 1. （1）
+_LEVELS = [("chineseCounting", "%1、"), ("chineseCounting", "（%2）"), ("decimal", "%3."), ("decimal", "（%4）")]
+
+
+def _runs(text: str) -> str:
+    """Text as Word stores it: split into several runs, with proofing marks between them."""
+    out = []
+    for i in range(0, len(text), 7):
+        piece = escape(text[i:i + 7])
+        out.append(f'<w:r><w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr><w:t xml:space="preserve">{piece}</w:t></w:r>')
+        if i == 7:
+            out.append('<w:proofErr w:type="spellStart"/><w:bookmarkStart w:id="0" w:name="_Toc1"/><w:bookmarkEnd w:id="0"/>')
+    return "".join(out)
+
+
+def speech_docx(paragraphs: list[tuple[str, int | None, int | None]]) -> bytes:
+    """A Word file; each paragraph is (text, heading level 0-3 numbered by Word or None,
+    number Word must show). Where the wanted number is not the one Word's counter would give
+    (a section left out), the paragraph gets a list instance that restarts there
+    (w:lvlOverride/w:startOverride), as Word writes "Set numbering value"."""
+    counters = [0, 0, 0, 0]
+    nums = {1: None}
+    num_id = 1
+    body = []
+    for text, level, number in paragraphs:
+        ppr = '<w:pPr><w:spacing w:line="560" w:lineRule="exact"/><w:ind w:firstLineChars="200"/></w:pPr>'
+        if level is not None:
+            expected = counters[level] + 1
+            if number is not None and number != expected:
+                num_id += 1
+                nums[num_id] = (level, number)
+                expected = number
+            counters[level] = expected
+            for k in range(level + 1, 4):
+                counters[k] = 0
+            ppr = (f'<w:pPr><w:pStyle w:val="Heading{level + 1}"/><w:numPr><w:ilvl w:val="{level}"/>'
+                   f'<w:numId w:val="{num_id}"/></w:numPr></w:pPr>')
+        body.append(f"<w:p>{ppr}{_runs(text)}</w:p>")
+    document = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="{_W_NS}">'
+                f'<w:body>{"".join(body)}<w:sectPr/></w:body></w:document>')
+    lvls = "".join(f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:pStyle w:val="Heading{i + 1}"/>'
+                   f'<w:lvlText w:val="{txt}"/><w:lvlJc w:val="left"/><w:pPr><w:ind w:left="0" w:firstLine="640"/>'
+                   f'</w:pPr></w:lvl>' for i, (fmt, txt) in enumerate(_LEVELS))
+    num_xml = "".join(
+        f'<w:num w:numId="{n}"><w:abstractNumId w:val="0"/>'
+        + (f'<w:lvlOverride w:ilvl="{o[0]}"><w:startOverride w:val="{o[1]}"/></w:lvlOverride>' if o else "")
+        + "</w:num>" for n, o in nums.items())
+    numbering = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:numbering xmlns:w="{_W_NS}">'
+                 f'<w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="multilevel"/>{lvls}</w:abstractNum>'
+                 f'{num_xml}</w:numbering>')
+    styles = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:styles xmlns:w="{_W_NS}">'
+              '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>'
+              + "".join(f'<w:style w:type="paragraph" w:styleId="Heading{i}"><w:name w:val="heading {i}"/>'
+                        f'<w:basedOn w:val="Normal"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>'
+                        for i in range(1, 5)) + "</w:styles>")
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", _CT)
+        z.writestr("_rels/.rels", _RELS)
+        z.writestr("word/document.xml", document)
+        z.writestr("word/numbering.xml", numbering)
+        z.writestr("word/styles.xml", styles)
+    return buf.getvalue()

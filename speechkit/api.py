@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from speechkit.config import Config
 from speechkit.errors import LoadError
-from speechkit.load import Input, load_text
+from speechkit.load import Input, load_extracted
 from speechkit.model import Document, Heading, Keyword, Meta, Slogan, Source, Target
 from speechkit.normalize import build_document
 
@@ -20,8 +20,9 @@ def _config(config: Config | None) -> Config:
 
 
 def load_input(item: Input, encoding: str | None = None, config: Config | None = None) -> Document:
-    text, enc = load_text(item, encoding)
-    return build_document(text, Source(item.name, enc), _config(config))
+    cfg = _config(config)
+    got = load_extracted(item, encoding, cfg)
+    return build_document(got.text, Source(item.name, got.encoding), cfg, got.unit, got.starts)
 
 
 def load(path: str | None = None, *, text: str | None = None, encoding: str | None = None,
@@ -30,7 +31,10 @@ def load(path: str | None = None, *, text: str | None = None, encoding: str | No
     if text is not None:
         if not isinstance(text, str):
             raise LoadError("<text>", "text must be a str")
-        return build_document(text, Source("<text>", "str"), _config(config))
+        from speechkit.readers import from_text
+
+        got = from_text(text, "str", _config(config))
+        return build_document(got.text, Source("<text>", "str"), _config(config))
     if path is None:
         raise LoadError("<none>", "give a path or text=")
     return load_input(Input(path, path), encoding, config)

@@ -52,11 +52,20 @@ class Document:
     script: str  # simplified | traditional | mixed
     noise_removed: tuple[str, ...] = ()
     body_start: int = 0  # offset in norm/clean where the body begins (after title and byline)
+    # extracted formats: ``page`` (PDF) or ``paragraph`` (Word), and where each begins in raw
+    unit: str | None = None
+    unit_starts: tuple[int, ...] = ()
     _line_starts: list[int] = field(default_factory=list, repr=False, compare=False)
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """A span of ``norm``/``clean`` as a span of ``raw``."""
         return self.clean_map.span_to_origin(start, end)
+
+    def place_of(self, raw_offset: int) -> dict[str, int]:
+        """``{"page": n}`` / ``{"paragraph": n}`` (1-based) of a raw offset; {} for plain text."""
+        if self.unit is None or not self.unit_starts:
+            return {}
+        return {self.unit: max(bisect_right(self.unit_starts, raw_offset), 1)}
 
     def line_of(self, raw_offset: int) -> int:
         """1-based line number in ``raw`` of a raw offset."""

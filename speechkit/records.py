@@ -9,6 +9,9 @@ SCHEMA = "speechkit/1"
 SCRIPTS = ("original", "simplified", "traditional")
 
 BASE_FIELDS = ["file", "start", "end", "line", "text"]
+# Records from PDF and Word files also say where they came from (after `line`): the 1-based
+# page (PDF) or paragraph (Word) of `start`. Plain-text records have neither.
+PLACE_FIELDS = ["page", "paragraph"]
 FIELDS: dict[str, list[str]] = {
     "outline": BASE_FIELDS + ["id", "parent", "level", "style", "marker", "number", "title", "inline"],
     "clean": ["file", "encoding", "script", "chars", "text"],
@@ -102,7 +105,7 @@ def shown(doc: Document, start: int, end: int, script: str) -> str:
 def base(doc: Document, start: int, end: int, script: str) -> dict[str, Any]:
     rs, re_ = doc.raw_span(start, end)
     return {"file": doc.source.name, "start": rs, "end": re_, "line": doc.line_of(rs),
-            "text": shown(doc, start, end, script)}
+            **doc.place_of(rs), "text": shown(doc, start, end, script)}
 
 
 def heading_records(doc: Document, heads: list[Heading], script: str = "original") -> list[dict[str, Any]]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from speechkit.records import ANALYZE_SECTIONS, FIELDS, SCHEMA
+from speechkit.records import ANALYZE_SECTIONS, FIELDS, PLACE_FIELDS, SCHEMA
 
 _STR, _INT, _NUM, _BOOL = {"type": "string"}, {"type": "integer"}, {"type": "number"}, {"type": "boolean"}
 _STRS = {"type": "array", "items": _STR}
@@ -24,7 +24,7 @@ def _enum(*values: str) -> dict[str, Any]:
 
 # field -> JSON type, per command where the same name means different things
 TYPES: dict[str, dict[str, Any]] = {
-    "*": {"file": _STR, "start": _INT, "end": _INT, "line": _INT, "text": _STR},
+    "*": {"file": _STR, "start": _INT, "end": _INT, "line": _INT, "text": _STR, "page": _INT, "paragraph": _INT},
     "outline": {"id": _INT, "parent": _null(_INT), "level": _INT, "style": _STR, "marker": _STR,
                 "number": _INT, "title": _STR, "inline": _BOOL},
     "clean": {"encoding": _STR, "script": _enum("simplified", "traditional", "mixed"), "chars": _INT},
@@ -78,7 +78,10 @@ def field_type(command: str, name: str) -> dict[str, Any] | None:
 
 def record_schema(command: str) -> dict[str, Any]:
     props = {f: field_type(command, f) or {} for f in FIELDS[command]}
-    return {"type": "object", "properties": props, "required": list(props), "additionalProperties": False}
+    required = list(props)
+    if "start" in props:  # records from PDF / Word files also name their page / paragraph
+        props.update({f: field_type(command, f) or {} for f in PLACE_FIELDS})
+    return {"type": "object", "properties": props, "required": required, "additionalProperties": False}
 
 
 def _analysis_entry() -> dict[str, Any]:

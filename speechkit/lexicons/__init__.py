@@ -82,9 +82,18 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "numeral_values": {str: int},
         "formula_shapes": [REGEX],
     },
-    "cleaning": {"fold": str, "fold_to": str, "line_rule_max_chars": int, "line_rules": _RULES, "span_rules": _RULES,
-                 "html": {"detect": REGEX, "drop": REGEX, "tag": REGEX, "block_tags": [str], "entity": REGEX}},
+    "cleaning": {"fold": str, "fold_to": str, "line_rule_max_chars": int, "line_rules": _RULES, "span_rules": _RULES},
     "script": {"t2s_fixes": {str: str}, "mixed_ratio": float},
+    # file readers (speechkit/readers/)
+    "readers": {
+        "pdf": {"page_number_patterns": [REGEX], "furniture_lines": int, "running_share": float,
+                "radicals": {str: str}},
+        "html": {"detect": REGEX, "drop_tags": [str], "boilerplate_tags": [str], "outer_tags": [str],
+                 "boilerplate_roles": [str], "boilerplate_names": [str], "protect_share": float,
+                 "boilerplate_cues": REGEX, "cue_max_chars": int, "link_density": float,
+                 "main_share": float, "block_tags": [str], "cell_tags": [str], "heading_tags": [str],
+                 "title_separators": REGEX},
+    },
     "outline": {
         "numerals": {str: int},
         "circled": str,

@@ -23,10 +23,12 @@ def body_start(text: str) -> int:
     return text.rfind("\n", 0, m.start() + 1) + 1 if m.start() else 0
 
 
-def build_document(raw: str, source: Source, config: Config) -> Document:
+def build_document(raw: str, source: Source, config: Config, unit: str | None = None,
+                   unit_starts: tuple[int, ...] = ()) -> Document:
     clean, offset_map, noise = clean_text(raw, config)
     script, traditional = script_of(clean)
     # text without Traditional characters is the common case, and conversion the slow step
     norm = to_simplified(clean) if traditional else clean
     return Document(source=source, raw=raw, clean=clean, norm=norm, clean_map=offset_map,
-                    script=script, noise_removed=tuple(noise), body_start=body_start(norm))
+                    script=script, noise_removed=tuple(noise), body_start=body_start(norm),
+                    unit=unit, unit_starts=unit_starts)

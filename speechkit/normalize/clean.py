@@ -7,9 +7,7 @@ from typing import Any
 from speechkit.config import Config
 from speechkit.model import OffsetMap
 
-
-# How much of the start of a text is looked at to tell whether it is an HTML page.
-HTML_SNIFF = 4096
+# Web pages are read into text before cleaning (speechkit/readers/html.py): no markup here.
 
 
 def _compile(config: Config) -> dict[str, Any]:
@@ -27,45 +25,13 @@ def _compile(config: Config) -> dict[str, Any]:
             re.M) if lex["line_rules"] else None,
         "spans": [(r["name"], re.compile(r["pattern"], re.M), tuple(r.get("requires") or ()))
                   for r in lex["span_rules"]],
-        "html_detect": re.compile(lex["html"]["detect"], re.I),
-        "html_drop": re.compile(lex["html"]["drop"], re.I | re.S),
-        "html_tag": re.compile(lex["html"]["tag"], re.I),
-        "html_blocks": frozenset(t.lower() for t in lex["html"]["block_tags"]),
-        "html_entity": re.compile(lex["html"]["entity"], re.I),
     }
-
-
-def _html(folded: str, rules: dict[str, Any]) -> tuple[str, list[tuple[int, int]]]:
-    """Markup as noise: scripts, styles and comments removed; a block tag's ``<`` becomes a
-    line break and the rest of the tag goes; an entity's ``&`` becomes its character.
-    Substitutions are 1:1, so offsets still point into raw."""
-    import html as _html_mod
-
-    spans = [m.span() for m in rules["html_drop"].finditer(folded)]
-    subs: list[tuple[int, str]] = []
-    for m in rules["html_tag"].finditer(folded):
-        if (m.group("name") or "").lower() in rules["html_blocks"]:
-            subs.append((m.start(), "\n"))
-            spans.append((m.start() + 1, m.end()))
-        else:
-            spans.append(m.span())
-    for m in rules["html_entity"].finditer(folded):
-        ch = _html_mod.unescape(m.group())
-        if len(ch) == 1 and ch != m.group():
-            subs.append((m.start(), ch))
-            spans.append((m.start() + 1, m.end()))
-    if subs:
-        chars = list(folded)
-        for i, ch in subs:
-            chars[i] = ch
-        folded = "".join(chars)
-    return folded, spans
 
 
 def _removed_spans(folded: str, rules: dict[str, Any],
                    spans: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[str]]:
     """Spans of ``folded`` that cleaning removes, sorted and merged, and the rule names hit."""
-    hit: list[str] = ["html_markup"] if spans else []
+    hit: list[str] = []
     if rules["lines"] is not None:
         for m in rules["lines"].finditer(folded):
             if m.end() > m.start():
@@ -96,10 +62,7 @@ def clean_text(raw: str, config: Config) -> tuple[str, OffsetMap, list[str]]:
     # folding is 1:1, so offsets in `folded` are offsets in `raw`
     table = rules["fold"]
     folded = rules["fold_rx"].sub(lambda m: m.group().translate(table), raw) if rules["fold_rx"] else raw
-    markup: list[tuple[int, int]] = []
-    if rules["html_detect"].search(folded, 0, HTML_SNIFF):
-        folded, markup = _html(folded, rules)
-    removed, noise = _removed_spans(folded, rules, markup)
+    removed, noise = _removed_spans(folded, rules, [])
     if not removed:
         return folded, OffsetMap(), []
     parts, starts, origins = [], [], []

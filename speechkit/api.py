@@ -1,6 +1,8 @@
 """The library entry point: load texts into Documents and run extractors. No click, no rich."""
 from __future__ import annotations
 
+import os
+
 from speechkit.config import Config
 from speechkit.errors import LoadError
 from speechkit.load import Input, load_extracted
@@ -25,9 +27,10 @@ def load_input(item: Input, encoding: str | None = None, config: Config | None =
     return build_document(got.text, Source(item.name, got.encoding), cfg, got.unit, got.starts)
 
 
-def load(path: str | None = None, *, text: str | None = None, encoding: str | None = None,
-         config: Config | None = None) -> Document:
-    """A Document from a file path, or from ``text`` (named ``<text>``)."""
+def load(path: "str | os.PathLike[str] | None" = None, *, text: str | None = None,
+         encoding: str | None = None, config: Config | None = None) -> Document:
+    """A Document from a file path (``str`` or ``pathlib.Path``), or from ``text`` (named
+    ``<text>``). Raises ``LoadError`` (with ``.reason``) when the file cannot be read."""
     if text is not None:
         if not isinstance(text, str):
             raise LoadError("<text>", "text must be a str")
@@ -37,10 +40,15 @@ def load(path: str | None = None, *, text: str | None = None, encoding: str | No
         return build_document(got.text, Source("<text>", "str"), _config(config))
     if path is None:
         raise LoadError("<none>", "give a path or text=")
+    path = os.fspath(path)
+    if not os.path.lexists(path):
+        raise LoadError(path, "no such file or directory")
     return load_input(Input(path, path), encoding, config)
 
 
 def outline(doc: Document, config: Config | None = None) -> list[Heading]:
+    """The section headings of ``doc`` in text order, as ``Heading`` dataclasses (spans into
+    ``doc.norm``; ``speechkit.records.heading_records`` turns them into the CLI's records)."""
     from speechkit.extractors.outline import extract_outline
 
     return extract_outline(doc, _config(config))
@@ -146,12 +154,15 @@ def file_summary(doc: Document, config: Config | None, parts: tuple[str, ...],
     return out
 
 
-def analyze(path: str | None = None, *, text: str | None = None, encoding: str | None = None,
-            config: Config | None = None, script: str = "original",
+def analyze(path: "str | os.PathLike[str] | None" = None, *, text: str | None = None,
+            encoding: str | None = None, config: Config | None = None, script: str = "original",
             top_keywords: int | None = ANALYZE_KEYWORDS) -> "Report":
     """Everything speechkit finds in one speech: ``.meta``, ``.outline``, ``.targets``,
-    ``.slogans``, ``.keywords`` (records of docs/records.md) and ``.to_dict()``, the shape of one
-    ``files[]`` entry of ``speechkit analyze --json``. No printing, no click, no rich."""
+    ``.slogans``, ``.keywords`` — record dicts, exactly those of the CLI's JSON (docs/records.md:
+    offsets into the file, text in ``script``) — with ``.to_dict()`` (one ``files[]`` entry of
+    ``speechkit analyze --json``) and ``.to_pandas(part)``. The single-step functions
+    (``speechkit.outline(doc)``, ``targets``, ``slogans`` …) return dataclasses instead, with
+    spans into ``doc.norm``. No printing, no click, no rich."""
     from speechkit.model import Report
 
     doc = load(path, text=text, encoding=encoding, config=config)

@@ -44,6 +44,9 @@ class OffsetMap:
 
 @dataclass(frozen=True)
 class Document:
+    """One text in its three layers (docs/records.md "Text layers"): ``raw`` as read, ``clean``
+    without page noise, ``norm`` in Simplified; ``clean_map`` takes clean/norm offsets to raw."""
+
     source: Source
     raw: str
     clean: str
@@ -56,6 +59,10 @@ class Document:
     unit: str | None = None
     unit_starts: tuple[int, ...] = ()
     _line_starts: list[int] = field(default_factory=list, repr=False, compare=False)
+
+    def __repr__(self) -> str:  # a short one: the layers of a report fill a notebook cell
+        return (f"Document({self.source.name!r}, {len(self.raw):,} chars, {self.script}, "
+                f"encoding={self.source.encoding!r})")
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """A span of ``norm``/``clean`` as a span of ``raw``."""
@@ -166,6 +173,8 @@ class Meta:
 
 @dataclass(frozen=True)
 class Keyword:
+    """One term of ``keywords``: its TF-IDF ``weight``, ``count`` and first ``span`` in norm."""
+
     keyword: str
     weight: float
     count: int
@@ -185,6 +194,28 @@ class Report:
     keywords: list[dict]
     document: Document | None = field(default=None, repr=False, compare=False)
 
+    PARTS = ("outline", "targets", "slogans", "keywords")
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{len(getattr(self, part))} {part}" for part in self.PARTS)
+        title = (self.meta or {}).get("title")
+        return f"Report({self.file!r}{f', {title!r}' if title else ''}: {counts})"
+
     def to_dict(self) -> dict:
+        """One ``files[]`` entry of ``speechkit analyze --json``: plain JSON types only."""
         return {"file": self.file, "encoding": self.encoding, "meta": self.meta, "outline": self.outline,
                 "targets": self.targets, "slogans": self.slogans, "keywords": self.keywords}
+
+    def to_pandas(self, part: str = "targets"):
+        """One part's records (``outline``, ``targets``, ``slogans``, ``keywords`` or ``meta``) as
+        a pandas DataFrame, one row per record, columns as in ``--csv``. pandas is optional:
+        without it this raises ImportError saying how to install it."""
+        try:
+            import pandas as pd
+        except ImportError:
+            raise ImportError("Report.to_pandas needs pandas: pip install pandas") from None
+        if part == "meta":
+            return pd.DataFrame([self.meta] if self.meta else [])
+        if part not in self.PARTS:
+            raise ValueError(f"unknown part {part!r}: choose one of meta, {', '.join(self.PARTS)}")
+        return pd.DataFrame(getattr(self, part))

@@ -27,14 +27,14 @@ def runner():
     return CliRunner()
 
 
-def check_golden(runner, command: str, path: Path, golden: Path) -> None:
-    """``speechkit COMMAND PATH --jsonl`` must equal the golden file line for line
+def check_golden(runner, command: str, path: Path, golden: Path, extra: tuple[str, ...] = ()) -> None:
+    """``speechkit COMMAND PATH --jsonl [EXTRA]`` must equal the golden file line for line
     (``SPEECHKIT_UPDATE_GOLDEN=1`` rewrites it: read the diff before committing)."""
     import os
 
     from speechkit.cli import cli
 
-    r = runner.invoke(cli, [command, str(path.relative_to(ROOT)), "--jsonl"], catch_exceptions=False)
+    r = runner.invoke(cli, [command, str(path.relative_to(ROOT)), "--jsonl", *extra], catch_exceptions=False)
     assert r.exit_code == 0
     if os.environ.get("SPEECHKIT_UPDATE_GOLDEN"):
         golden.write_text(r.stdout, encoding="utf-8")

@@ -111,7 +111,9 @@ def outline(files: tuple[str, ...], depth: int | None, **kw: Any) -> None:
 @cli.command()
 @common_options
 @click.option("--simplified", is_flag=True, help="Print the Simplified `norm` layer instead of `clean`.")
-def clean(files: tuple[str, ...], simplified: bool, **kw: Any) -> None:
+@click.option("--show-noise", is_flag=True,
+              help="Print what cleaning cut instead of the text: line, rule and the text cut, one per line.")
+def clean(files: tuple[str, ...], simplified: bool, show_noise: bool, **kw: Any) -> None:
     """Print the cleaned text: pinyin, site boilerplate and odd spaces removed, widths folded.
 
     \b
@@ -119,15 +121,20 @@ def clean(files: tuple[str, ...], simplified: bool, **kw: Any) -> None:
       speechkit clean samples/economic-work-meeting.trad-pinyin.txt
       speechkit clean --simplified samples/*.trad*.txt -o all.simp.txt
       cat speech.txt | speechkit clean -
+      speechkit clean page.txt --show-noise        # audit what was cut, and by which rule
     """
     opts = _options(kw)
 
     def analyse(doc: Any, config: Any) -> list[dict[str, Any]]:
-        from speechkit.records import clean_record
+        from speechkit.records import clean_record, noise_records
 
+        if show_noise:
+            from speechkit.normalize.clean import page_noise
+
+            return noise_records(doc, page_noise(doc.raw, config))
         return [clean_record(doc, simplified, opts.script)]
 
-    run("clean", files, opts, analyse)
+    run("noise" if show_noise else "clean", files, opts, analyse)
 
 
 KINDS = ("target", "actual", "other")

@@ -15,6 +15,7 @@ PLACE_FIELDS = ["page", "paragraph"]
 FIELDS: dict[str, list[str]] = {
     "outline": BASE_FIELDS + ["id", "parent", "level", "style", "marker", "number", "title", "inline"],
     "clean": ["file", "encoding", "script", "chars", "text"],
+    "noise": BASE_FIELDS + ["rule"],
     "slogans": BASE_FIELDS + ["slogan", "type", "count", "files", "members", "known"],
     "meta": BASE_FIELDS + ["title", "speaker", "role", "date", "venue", "source", "script", "encoding",
                            "chars", "noise_removed", "jurisdiction", "jurisdiction_name", "jurisdiction_level",
@@ -130,6 +131,12 @@ def _num(v: float | None) -> float | int | None:
         return None
     r = float(f"{v:.12g}")  # 287.97 * 1e8 is 28796999999.999996 in binary floating point
     return int(r) if r == int(r) else r
+
+
+def noise_records(doc: Document, cuts: list[tuple[int, int, str]]) -> list[dict[str, Any]]:
+    """What cleaning cut, one record per cut: raw offsets, line, the raw text and the rule."""
+    return [{"file": doc.source.name, "start": s, "end": e, "line": doc.line_of(s), "text": doc.raw[s:e],
+             "rule": name} for s, e, name in cuts]
 
 
 def target_records(doc: Document, targets: list[Target], script: str = "original") -> list[dict[str, Any]]:

@@ -28,6 +28,7 @@ TYPES: dict[str, dict[str, Any]] = {
     "outline": {"id": _INT, "parent": _null(_INT), "level": _INT, "style": _STR, "marker": _STR,
                 "number": _INT, "title": _STR, "inline": _BOOL},
     "clean": {"encoding": _STR, "script": _enum("simplified", "traditional", "mixed"), "chars": _INT},
+    "noise": {"rule": _STR},
     "targets": {"indicator": _STR, "indicator_text": _null(_STR), "value": _null(_NUM), "value_max": _null(_NUM),
                 "unit": _null(_STR), "value_text": _null(_STR), "growth": _null(_NUM), "growth_max": _null(_NUM),
                 "qualifier": _enum("approx", "at_least", "at_most", "exact"), "modality": _null(_STR),

@@ -36,6 +36,8 @@ class _Cand:
     para_start: int
     para_end: int
     inline: bool
+    prev: str = ""  # the boundary the marker follows ("" at a paragraph start)
+    runs_on: bool = False  # at a line start, but the line before runs on into it (see _runs_on)
     number: int = 0
     title: tuple[int, int] = (0, 0)
     run_in: bool = False  # the paragraph goes on after the title
@@ -69,8 +71,9 @@ def _scans(styles: dict[str, Any]) -> list[tuple[re.Pattern[str], str | None]]:
 def _compile(config: Config) -> dict[str, Any]:
     lex = config.lexicon("outline")
     styles = {name: dict(spec, rx=re.compile(spec["pattern"])) for name, spec in lex["styles"].items()}
-    circled = {c: i + 1 for i, c in enumerate(lex["circled"])}
-    return {"lex": lex, "styles": styles, "circled": circled, "note_rx": re.compile(lex["note_pattern"]),
+    glyphs = {name: {c: i + 1 for i, c in enumerate(spec["glyphs"])} for name, spec in styles.items()
+              if spec.get("glyphs")}
+    return {"lex": lex, "styles": styles, "glyphs": glyphs, "note_rx": re.compile(lex["note_pattern"]),
             "scans": _scans(styles)}
 
 
@@ -88,17 +91,30 @@ def parse_cn_numeral(s: str, digits: dict[str, int]) -> int | None:
     return t * 10 + o
 
 
-def _at_boundary(text: str, i: int, soft: bool, lex: dict[str, Any]) -> tuple[bool, bool]:
-    """(can a heading start at ``i``?, is ``i`` the start of its paragraph?)"""
+def _at_boundary(text: str, i: int, soft: bool, lex: dict[str, Any]) -> tuple[bool, str]:
+    """(can a heading start at ``i``?, the boundary it follows: "" at a paragraph start)"""
     j = i - 1
     while j >= 0 and text[j] in _SPACE:
         j -= 1
     if j < 0 or text[j] == "\n":
-        return True, True
+        return True, ""
+    if j < i - 1 and text[j] in lex["space_boundary"]:
+        # “…” then a space: a page that flattened its line breaks into spaces
+        return True, text[j]
     while j > 0 and text[j] in lex["boundary_skip"] and text[j - 1] in lex["boundary"]:
         j -= 1
     ok = text[j] in lex["boundary"] or (soft and text[j] in lex["soft_boundary"])
-    return ok, False
+    return ok, text[j]
+
+
+def _runs_on(text: str, para_start: int, lex: dict[str, Any]) -> bool:
+    """Does the line before ``para_start`` run on into it? A document site that cuts a text
+    into numbered chunks (1、 2、 3、) starts each chunk mid-sentence: the line before is long
+    and does not end a sentence."""
+    if para_start == 0:
+        return False
+    line = text[text.rfind("\n", 0, para_start - 1) + 1:para_start - 1].strip()
+    return len(line) >= lex["chunk_line_min"] and line[-1] not in lex["sentence_end"]
 
 
 def _line_breaks(text: str) -> list[int]:
@@ -119,14 +135,14 @@ def _candidates(text: str, comp: dict[str, Any]) -> list[_Cand]:
         for m in rx.finditer(text):
             name = only or m.lastgroup[3:]
             spec = comp["styles"][name]
-            ok, para = _at_boundary(text, m.start(), bool(spec.get("soft")), lex)
+            ok, prev = _at_boundary(text, m.start(), bool(spec.get("soft")), lex)
             if not ok:
                 continue
             groups = m.groupdict()
             if groups.get("word") is not None:
                 key = (spec.get("sequence") or {}).get(groups["word"])
-            elif name == "circled":
-                key = comp["circled"].get(groups["num"])
+            elif name in comp["glyphs"]:
+                key = comp["glyphs"][name].get(groups["num"])
             else:
                 key = parse_cn_numeral(groups["num"], lex["numerals"])
             if not key:
@@ -134,7 +150,9 @@ def _candidates(text: str, comp: dict[str, Any]) -> list[_Cand]:
             k = bisect_left(breaks, m.start())
             ps = breaks[k - 1] + 1 if k else 0
             pe = breaks[k] if k < len(breaks) else len(text)
-            out.append(_Cand(name, m.start(), m.end(), key, ps, pe, not para))
+            c = _Cand(name, m.start(), m.end(), key, ps, pe, bool(prev), prev)
+            c.runs_on = not c.inline and _runs_on(text, ps, lex)
+            out.append(c)
     out.sort(key=lambda c: c.start)
     return out
 
@@ -211,6 +229,34 @@ def _is_toc(text: str, chain: list[_Cand], para_heads: dict[str, int], stops: st
     return later * TOC_SHARE_DEN >= len(chain) * TOC_SHARE_NUM
 
 
+def _lone_ok(text: str, c: _Cand, comp: dict[str, Any]) -> bool:
+    """A ranked heading whose siblings are not in the text (the page was cut after its first
+    section, or starts at 四、): at a paragraph start, or inline after a full stop or colon
+    when a short title follows (not 一、二季度, not the body of a sentence)."""
+    lex = comp["lex"]
+    if not c.inline:
+        return c.style in lex["single_ok_styles"] or _standalone(text, c, lex)
+    if c.style not in lex["inline_single_ok_styles"] or c.prev not in lex["inline_single_boundary"]:
+        return False
+    if text[c.end:c.end + 1] in lex["inline_single_not_before"]:
+        return False
+    return True
+
+
+def _ranked(text: str, group: list[_Cand], para_heads: dict[str, int], stops: str,
+            comp: dict[str, Any]) -> list[_Cand]:
+    """The accepted headings of one ranked style: runs of siblings, and lone headings."""
+    keep: list[_Cand] = []
+    for chain in _sublists(_chains(group, True, 0, [])):
+        if _is_toc(text, chain, para_heads, stops):
+            continue
+        if all(c.runs_on for c in chain[1:]) and (len(chain) > 1 or chain[0].runs_on):
+            continue  # a document site's chunk numbers, cutting through sentences
+        if len(chain) > 1 or _lone_ok(text, chain[0], comp):
+            keep.extend(chain)
+    return keep
+
+
 def _accepted(text: str, cands: list[_Cand], comp: dict[str, Any]) -> list[_Cand]:
     lex, styles = comp["lex"], comp["styles"]
     stops = lex["title_stop"] + "\n，,、"
@@ -220,16 +266,9 @@ def _accepted(text: str, cands: list[_Cand], comp: dict[str, Any]) -> list[_Cand
         by_style.setdefault(c.style, []).append(c)
     keep: list[_Cand] = []
     for name, group in by_style.items():
-        if styles[name].get("rank") is None:
-            continue
-        for chain in _sublists(_chains(group, True, 0, [])):
-            if _is_toc(text, chain, para_heads, stops):
-                continue
-            if len(chain) > 1:
-                keep.extend(chain)
-            elif not chain[0].inline and (name in lex["single_ok_styles"] or _standalone(text, chain[0], lex)):
-                keep.extend(chain)
-    breaks = sorted(c.start for c in keep if not c.inline)
+        if styles[name].get("rank") is not None:
+            keep.extend(_ranked(text, group, para_heads, stops, comp))
+    breaks = sorted(c.start for c in keep if not c.inline and not c.sublist)  # a sub-list nests inside
     for name, group in by_style.items():
         if styles[name].get("rank") is not None:
             continue
@@ -237,10 +276,11 @@ def _accepted(text: str, cands: list[_Cand], comp: dict[str, Any]) -> list[_Cand
         for chain in _chains(group, False, lex["sibling_gap_max"], breaks, skips=seq):
             if name in lex["note_styles"] and all(_is_note(text, c, comp) for c in chain):
                 continue
-            if len(chain) > 1 and chain[0].key == 1 and not _is_toc(text, chain, para_heads, stops):
+            first = chain[0].key == 1 or (chain[0].key == 2 and name in lex["late_start_styles"])
+            if len(chain) > 1 and first and not _is_toc(text, chain, para_heads, stops):
                 for i, c in enumerate(chain):
                     if seq:
-                        c.key = i + 1  # 首先/其次/最后 are numbered by their place
+                        c.key = chain[0].key + i  # 首先/其次/最后 are numbered by their place
                 keep.extend(chain)
     keep.sort(key=lambda c: c.start)
     return keep

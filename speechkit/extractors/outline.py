@@ -243,12 +243,23 @@ def _lone_ok(text: str, c: _Cand, comp: dict[str, Any]) -> bool:
     return True
 
 
+def _one_sentence(text: str, chain: list[_Cand], lex: dict[str, Any]) -> bool:
+    """A ranked run inside one sentence (报告分三个部分：一、…；二、…；三、…。) lists parts of
+    the text; it is not its outline. Between two of its markers no sentence ends."""
+    if not all(c.inline and c.para_start == chain[0].para_start for c in chain):
+        return False
+    return not any(ch in lex["sentence_stop"] for a, b in zip(chain, chain[1:])
+                   for ch in text[a.end:b.start])
+
+
 def _ranked(text: str, group: list[_Cand], para_heads: dict[str, int], stops: str,
             comp: dict[str, Any]) -> list[_Cand]:
     """The accepted headings of one ranked style: runs of siblings, and lone headings."""
     keep: list[_Cand] = []
     for chain in _sublists(_chains(group, True, 0, [])):
         if _is_toc(text, chain, para_heads, stops):
+            continue
+        if len(chain) > 1 and _one_sentence(text, chain, comp["lex"]):
             continue
         if all(c.runs_on for c in chain[1:]) and (len(chain) > 1 or chain[0].runs_on):
             continue  # a document site's chunk numbers, cutting through sentences
@@ -307,15 +318,17 @@ def _title(text: str, c: _Cand, next_start: int, lex: dict[str, Any]) -> None:
             s = c.para_start = nxt
             end = text.find("\n", s)
             c.para_end = len(text) if end < 0 else end
-    limit = min(c.para_end, next_start, s + lex["title_max"])
+    limit = min(_wrapped_end(text, c, lex), next_start, s + lex["title_max"])
     e = s
     while e < limit and text[e] not in stops:
         e += 1
     if e == limit and limit == s + lex["title_max"] and limit < min(c.para_end, next_start):
         # ran into the body without punctuation: cut where the body visibly starts
-        cues = [text.find(w, s + BODY_CUE_MIN, e) for w in lex["body_cues"]]
-        cues = [i for i in cues if i > 0]
-        e = min(cues) if cues else e
+        for words in (lex["body_cues_strong"], lex["body_cues"]):
+            cues = [i for i in (text.find(w, s + BODY_CUE_MIN, e) for w in words) if i > 0]
+            if cues:
+                e = min(cues)
+                break
     after = e
     while after < c.para_end and text[after] in lex["title_stop"] + _SPACE:
         after += 1
@@ -323,6 +336,24 @@ def _title(text: str, c: _Cand, next_start: int, lex: dict[str, Any]) -> None:
     while e > s and text[e - 1] in "，,、：:；;。.！!？? \t":
         e -= 1
     c.title = (s, e)
+
+
+def _wrapped_end(text: str, c: _Cand, lex: dict[str, Any]) -> int:
+    """Where an inline heading's title may run to: the end of its line, or of the following
+    lines while the text is hard-wrapped (PDF copies break lines every N characters, also
+    inside a title). A line is wrapped when it is at least `wrap_line_min` long, does not end
+    a sentence, and the next line is not longer (the last line of a paragraph is shorter)."""
+    ps, pe = c.para_start, c.para_end
+    while c.inline and pe < len(text):
+        line = text[ps:pe].strip()
+        nxt_end = text.find("\n", pe + 1)
+        nxt_end = len(text) if nxt_end < 0 else nxt_end
+        nxt = text[pe + 1:nxt_end].strip()
+        if len(line) < lex["wrap_line_min"] or line[-1] in lex["sentence_end"] or not nxt \
+                or len(nxt) > len(line) + lex["wrap_slack"]:
+            break
+        ps, pe = pe + 1, nxt_end
+    return pe
 
 
 def _nest(heads: list[_Cand], styles: dict[str, Any]) -> list[tuple[int | None, int]]:

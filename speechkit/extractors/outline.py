@@ -231,8 +231,8 @@ def _is_toc(text: str, chain: list[_Cand], para_heads: dict[str, int], stops: st
 
 def _lone_ok(text: str, c: _Cand, comp: dict[str, Any]) -> bool:
     """A ranked heading whose siblings are not in the text (the page was cut after its first
-    section, or starts at 四、): at a paragraph start, or inline after a full stop or colon
-    when a short title follows (not 一、二季度, not the body of a sentence)."""
+    section, or starts at 四、): at a paragraph start, or (一、 （一） only) inline after a
+    full stop, colon, ！ or ？ when no numeral follows (一、二季度 is a range, not a heading)."""
     lex = comp["lex"]
     if not c.inline:
         return c.style in lex["single_ok_styles"] or _standalone(text, c, lex)

@@ -288,7 +288,10 @@ def _accepted(text: str, cands: list[_Cand], comp: dict[str, Any]) -> list[_Cand
             if name in lex["note_styles"] and all(_is_note(text, c, comp) for c in chain):
                 continue
             first = chain[0].key == 1 or (chain[0].key == 2 and name in lex["late_start_styles"])
-            if len(chain) > 1 and first and not _is_toc(text, chain, para_heads, stops):
+            c0 = chain[0]
+            if len(chain) == 1 and not c0.inline and text[c0.end - 1] in lex["single_ok_unranked"].get(name, ""):
+                keep.append(c0)  # 第一、 alone at a paragraph start
+            elif len(chain) > 1 and first and not _is_toc(text, chain, para_heads, stops):
                 for i, c in enumerate(chain):
                     if seq:
                         c.key = chain[0].key + i  # 首先/其次/最后 are numbered by their place

@@ -81,6 +81,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "standalone_max": int,
         "single_ok_styles": [str],
         "inline_single_ok_styles": [str],
+        "single_ok_unranked": {str: str},
         "inline_single_boundary": str,
         "inline_single_not_before": str,
         "chunk_line_min": int,

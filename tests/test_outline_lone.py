@@ -38,6 +38,7 @@ BODY = "全镇上下围绕目标任务，狠抓工作落实，各项事业取得
     ("下面我讲几点意见：一、坚定信心，鼓足干劲" + BODY, [("cn_dun", 1, 1)]),
     ("会议开得很好。一、坚定信心。" + BODY, [("cn_dun", 1, 1)]),
     ("会议开得很好！（二）坚定信心。" + BODY, [("cn_paren", 2, 1)]),
+    ("提出意见。一、十三五时期工作回顾。" + BODY, [("cn_dun", 1, 1)]),   # 十 does not follow 一
     # a lone parent keeps its level above the headings under it
     ("讲两点意见：一、认清形势。（一）成绩来之不易。一是产业升级。二是民生改善。",
      [("cn_dun", 1, 1), ("cn_paren", 1, 2), ("yi_shi", 1, 3), ("yi_shi", 2, 3)]),
@@ -51,6 +52,7 @@ def test_lone_headings(text, expected):
 @pytest.mark.parametrize("text", [
     "今年一、二季度增长较快。",                        # 一、二 is a range of numbers
     "主要指标：一、二产业占比上升。",                   # the same after a colon
+    "工期安排。三、四月份完成主体工程。",               # 三、四 is a range too
     "各项工作稳步推进；一、坚定信心。" + BODY,           # after ；: a clause of a list, not a heading
     "各项工作稳步推进，一、坚定信心。" + BODY,           # after ，
     "会议开得很好。1、坚定信心。" + BODY,               # inline arabic numbers need a sibling

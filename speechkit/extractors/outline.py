@@ -232,15 +232,17 @@ def _is_toc(text: str, chain: list[_Cand], para_heads: dict[str, int], stops: st
 def _lone_ok(text: str, c: _Cand, comp: dict[str, Any]) -> bool:
     """A ranked heading whose siblings are not in the text (the page was cut after its first
     section, or starts at 四、): at a paragraph start, or (一、 （一） only) inline after a
-    full stop, colon, ！ or ？ when no numeral follows (一、二季度 is a range, not a heading)."""
+    full stop, colon, ！ or ？ unless the next number follows (一、二季度 is a range)."""
     lex = comp["lex"]
     if not c.inline:
         return c.style in lex["single_ok_styles"] or _standalone(text, c, lex)
     if c.style not in lex["inline_single_ok_styles"] or c.prev not in lex["inline_single_boundary"]:
         return False
-    if text[c.end:c.end + 1] in lex["inline_single_not_before"]:
+    nxt = text[c.end:c.end + 1]
+    if nxt in lex["inline_single_not_before"]:
         return False
-    return True
+    # 一、二季度, 三、四月份: the next number follows (一、十三五 does not)
+    return not nxt or parse_cn_numeral(nxt, lex["numerals"]) != c.key + 1
 
 
 def _one_sentence(text: str, chain: list[_Cand], lex: dict[str, Any]) -> bool:

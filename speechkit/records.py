@@ -109,12 +109,17 @@ def base(doc: Document, start: int, end: int, script: str) -> dict[str, Any]:
             **doc.place_of(rs), "text": shown(doc, start, end, script)}
 
 
+def _unwrapped(title: str) -> str:
+    """A title hard-wrapped over lines (PDF copies) reads as one line."""
+    return "".join(part.strip() for part in title.split("\n")) if "\n" in title else title
+
+
 def heading_records(doc: Document, heads: list[Heading], script: str = "original") -> list[dict[str, Any]]:
     out = []
     for h in heads:
         rec = base(doc, *h.marker_span, script)
         rec.update(id=h.id, parent=h.parent, level=h.level, style=h.style, marker=rec["text"],
-                   number=h.number, title=shown(doc, *h.title_span, script), inline=h.inline)
+                   number=h.number, title=_unwrapped(shown(doc, *h.title_span, script)), inline=h.inline)
         out.append(rec)
     return out
 

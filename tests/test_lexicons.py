@@ -43,6 +43,9 @@ def write(tmp_path, text: str):
     ("cleaning:\n  line_rules:\n    - {name: x, pattern: '(unclosed'}", "line_rules[0].pattern", "does not compile"),
     ("cleaning:\n  span_rules:\n    - {name: x, pattern: 'a', colour: red}", "span_rules[0].colour", "unknown key"),
     ("outline:\n  title_max: long", "title_max", "expected int"),
+    ("outline:\n  chunk_line_min: wide", "chunk_line_min", "expected int"),
+    ("outline:\n  late_start_styles: yi_shi", "late_start_styles", "expected a list"),
+    ("outline:\n  styles:\n    x: {pattern: 'a', glyphs: 3}", "glyphs", "expected str"),
     ("- just\n- a list", "", "expected a mapping"),
 ])
 def test_config_errors_name_file_and_key(tmp_path, text, key, reason):

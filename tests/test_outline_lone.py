@@ -6,10 +6,7 @@ import pytest
 
 import speechkit
 
-try:  # the record layer moves to speechkit/records.py on main (issue 15)
-    from speechkit.records import heading_records
-except ImportError:
-    from speechkit.render.records import heading_records
+from speechkit.records import heading_records
 
 
 def heads(text: str) -> list[tuple]:

@@ -92,7 +92,9 @@ def slogans(doc: Document, config: Config | None = None,
 
 
 def meta(doc: Document, config: Config | None = None) -> Meta:
-    """Title, speaker, role, date, venue and source, as far as the text gives them."""
+    """Title, speaker, role, date, venue and source, the jurisdiction the text speaks for
+    (``.jurisdiction``: name, level, parent, code), the year it speaks from and its type
+    (work_report, speech, news_summary, plan, other), as far as the text gives them."""
     from speechkit.extractors.meta import extract_meta
 
     return extract_meta(doc, _config(config))

@@ -405,6 +405,9 @@ def panel(files: tuple[str, ...], indicator: tuple[str, ...] | None, **kw: Any) 
         from speechkit.analysis.panel import panel_rows
 
         summaries = [recs[0] for _name, _enc, recs in batch]
+        for s in summaries:
+            if s["year"] is None and not opts.quiet:
+                _err(f"warning: {s['file']}: no year (title, dated subtitle or file name); left out of the panel")
         ids = list(indicator or common_indicators(summaries))
         return [("*", "", panel_rows(summaries, ids))] if summaries else []
 

@@ -196,3 +196,29 @@ def test_panel_text_output_lists_status(runner, counties):
 def test_unknown_indicator_is_a_usage_error(runner, counties):
     r = runner.invoke(cli, ["panel", str(counties), "--indicator", "nope"])
     assert r.exit_code == 2
+
+
+def test_a_file_without_a_year_is_left_out_with_a_warning(runner, tmp_path):
+    (tmp_path / "undated.txt").write_text("今年地区生产总值增长7%左右。\n", encoding="utf-8")
+    r = runner.invoke(cli, ["panel", str(tmp_path), "--indicator", "gdp", "--jsonl"], catch_exceptions=False)
+    assert r.exit_code == 0 and r.stdout == ""
+    assert "undated.txt: no year" in r.stderr
+
+
+def test_rich_table_on_a_terminal(monkeypatch):
+    from speechkit.render.as_text import TextRenderer
+
+    monkeypatch.setenv("COLUMNS", "200")  # wide enough that rich folds no cell
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    out = Tty()
+    row = {"file": "r-2024.txt", "line": 3, "jurisdiction_name": "青川市安宁县", "year": 2024, "indicator": "gdp",
+           "status": "found", "target_growth": 7.0, "target_qualifier": "approx", "achieved_growth": 6.5,
+           "difference": -0.5}
+    renderer = TextRenderer(out, "panel", {})
+    renderer.add("*", "", [row])
+    renderer.end()
+    text = out.getvalue()
+    assert "status" in text and "青川市安宁县" in text and "+7%左右" in text and "-0.5" in text

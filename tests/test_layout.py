@@ -59,7 +59,7 @@ MODULES = {_name(p): _imports(p) for p in sorted(PKG.rglob("*.py"))}
 
 
 def _ours(imported: str) -> str | None:
-    """Our module an import names (``speechkit.records`` -> ``render.records``)."""
+    """Our module an import names (``speechkit.render.as_json`` -> ``render.as_json``)."""
     if not imported.startswith("speechkit."):
         return None
     name = imported[len("speechkit."):]

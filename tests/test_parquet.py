@@ -10,7 +10,7 @@ from speechkit.cli import cli
 from speechkit.records import FIELDS
 from tests.conftest import ROOT, SAMPLES
 
-pa = pytest.importorskip("pyarrow", reason="pyarrow is in the test extra; install speechkit[test]")
+pa = pytest.importorskip("pyarrow", reason="pyarrow is in the test extra; install speechkit-zh[test]")
 pq = pytest.importorskip("pyarrow.parquet")
 
 ARROW = {"string": pa.string(), "integer": pa.int64(), "number": pa.float64(), "boolean": pa.bool_()}

@@ -223,15 +223,15 @@ def _context(text: str, names: dict[str, Any]) -> set[str]:
 
 def _township(text: str, lo: int, hi: int, names: dict[str, Any], context: set[str],
               lex: dict[str, Any]) -> Jurisdiction | None:
-    """A town named in the title or header (沙沟镇2021年政府工作报告), under the county written
-    right before it (沂水县沙沟镇) where the text gives one. Towns have no 6-digit code."""
+    """A town named in the title or header (大店镇2022年政府工作报告), under the county written
+    right before it (莒南县大店镇) where the text gives one. Towns have no 6-digit code."""
     m = re.search(lex["township_pattern"], text[lo:hi])
     if m is None:
         return None
     town, s = m.group("name"), lo + m.start("name")
     county = next((d for d, name, (a, b) in [_in_span(text, s - 12, s, names, context, lex, False) or
                                             (None, "", (0, 0))] if d is not None and b == s), None)
-    if county is None:  # the same town under its county anywhere in the text (沂水县沙沟镇)
+    if county is None:  # the same town under its county anywhere in the text (莒南县大店镇)
         for name, a, b in _mentions(text, 0, len(text), names):
             d = _pick(names["index"][name], context)
             if d is not None and d.level == "county" and text.startswith(town, b):

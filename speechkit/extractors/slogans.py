@@ -132,13 +132,13 @@ def _common_suffix(parts: list[str]) -> str:
     return parts[0][len(parts[0]) - n:] if n else ""
 
 
-def _head(head: str, lex: dict[str, Any]) -> str:
+def _head(head: str, lex: dict[str, Any], strict: bool = False) -> str | None:
     """A formula's name after its counter when no shared suffix ends it: the shortest start
     of ``head`` ending in a head word (四大|主导产业, 六大|攻坚战), else FORMULA_HEAD characters."""
     for n in range(FORMULA_HEAD, min(len(head), FORMULA_HEAD_MAX) + 1):
         if any(head[:n].endswith(w) for w in lex["formula_heads"]):
             return head[:n]
-    return head[:FORMULA_HEAD]
+    return None if strict else head[:FORMULA_HEAD]
 
 
 def _gap(text: str, pos: int, lex: dict[str, Any], before: bool = False) -> str:
@@ -165,8 +165,8 @@ def _formula_after(text: str, pos: int, members: list[str], comp: dict[str, Any]
     i = head.find(suffix) if suffix else -1
     if i >= 0:
         head = head[:i + len(suffix)]
-    elif need_suffix and m.group(2) not in lex["named_counters"]:
-        return None
+    elif need_suffix and (m.group(2) not in lex["named_counters"] or _head(head, lex, strict=True) is None):
+        return None  # an unquoted list of names (经开区、工业基地两大工业园区) is not a formula
     else:
         head = _head(head, lex)
     name = m.group(1) + m.group(2) + head
@@ -245,15 +245,18 @@ def _formula_members(text: str, s: int, e: int, bare: str, prev: tuple[int, int,
 
 
 def _run_parts(text: str, s: int, e: int, parts: list[str], comp: dict[str, Any]) -> list[_Found]:
-    """The formulas inside a quoted run (“一个定位、两个目标、建设五个桃源”): each part that is a
-    formula, or ends in one after a short verb, is a formula of its own too."""
+    """The formulas inside a quoted run of 、-joined items (“一个定位、两个目标、建设五个桃源”): each
+    part that is a formula, or ends in one after a short verb, is a formula of its own too. A run
+    joined by commas is a couplet (五大组团，一水中流: one formula), and 一个第一、两个第二 are ranks."""
     lex, out = comp["lex"], []
+    if re.search("[,，]", text[s:e]):
+        return []
     tail = re.compile(f"[{re.escape(lex['numerals'])}][{re.escape(lex['counters'])}][{_HAN}]{{1,{FORMULA_PART_MAX}}}$")
     for p in parts:
         m = tail.search(p, 1, len(p))
         name = p if _is_formula(p, comp) and len(p) <= FORMULA_HEAD_MAX else (
             m.group() if m and m.start() <= FORMULA_HEAD else None)
-        if name:
+        if name and name[2:3] != "第" and name[1:2] != "第":
             i = text.find(name, s, e)
             out.append(_Found(name, "formula", spans=[(i, i + len(name)) if i >= 0 else (s, e)]))
     return out

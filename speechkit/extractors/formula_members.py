@@ -90,9 +90,12 @@ def members_after(text: str, pos: int, n: int | None, lex: dict[str, Any]) -> tu
     if lead is None:
         return (), False
     body = text[start:start + MAX_MEMBER_LIST]
+    body = body.lstrip("即指:：")  # （即：A、B）（指A、B）
     if lead in "(（":
         end = body.find(")") if ")" in body else body.find("）")
         parts = _split(body[:end], "、") if end > 0 else []
+        if len(parts) == 1:  # （A和B）
+            parts = _split(parts[0], "和")
         return (tuple(parts), n is not None and len(parts) != n) if len(parts) >= 2 else ((), False)
     end = min((i for i in (body.find(c) for c in _SENTENCE_END) if i >= 0), default=-1)
     if end < 0:

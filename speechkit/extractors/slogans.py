@@ -159,11 +159,15 @@ def _formula_after(text: str, pos: int, members: list[str], comp: dict[str, Any]
     if m is None:
         return None
     n = _value(m.group(1), lex)
+    if m.group(3).startswith("字") and n == sum(map(len, members)):
+        n = len(members)  # “稳、进、好”三个字: the numeral counts characters
     if n != len(members) and not (gap in lex["formula_gap_fewer"] and n is not None and n > len(members)):
         return None
     head, suffix = m.group(3), _common_suffix(members)
     i = head.find(suffix) if suffix else -1
-    if i >= 0:
+    if head.startswith("字"):
+        head = "字"
+    elif i >= 0:
         head = head[:i + len(suffix)]
     elif need_suffix and (m.group(2) not in lex["named_counters"] or _head(head, lex, strict=True) is None):
         return None  # an unquoted list of names (经开区、工业基地两大工业园区) is not a formula
@@ -181,10 +185,11 @@ def _members_after(text: str, pos: int, n: int | None, comp: dict[str, Any]) -> 
 def _list_before(text: str, pos: int, n: int, fewer: bool = False) -> tuple[str, ...]:
     """An unquoted 、-list of ``n`` items ending at ``pos`` (蒙山、百丈峰“两山”)."""
     floor = max(0, pos - LIST_LOOKBACK)
-    start = max(text.rfind(c, floor, pos) for c in ",，。;；:：\n“”(（") + 1
+    start = max(text.rfind(c, floor, pos) for c in ",，。;；:：\n(（") + 1
     if start == 0 and floor > 0:
         return ()  # no clause start within reach: not a list (and no scan back over a whole text)
-    parts = _parts(text[start:pos], "、")
+    seg = text[start:pos].replace("“", "").replace("”", "")  # “一带一路”建设、…三大战略
+    parts = _parts(seg[:-1] if seg.endswith("的") else seg, "、")
     if len(parts) < n and len(parts) >= 2:  # A、B和C: the last two joined by a conjunction
         last = re.split("[和及与]", parts[-1], maxsplit=1)
         parts = parts[:-1] + last if len(parts) + 1 == n and all(last) else parts
@@ -202,8 +207,8 @@ def _list_before(text: str, pos: int, n: int, fewer: bool = False) -> tuple[str,
 # How far back a 、-list before a formula may start: real clauses are far shorter, and the
 # bound keeps a huge paragraph without punctuation linear.
 LIST_LOOKBACK = 400
-# Longest item of an unquoted list before a formula (不发生规模性返贫 is 8).
-LIST_MEMBER_MAX = 10
+# Longest item of an unquoted list before a formula (坚持马克思列宁主义毛泽东思想 is 14).
+LIST_MEMBER_MAX = 16
 # How far after a formula its members may be quoted one by one (within its paragraph).
 MEMBER_QUOTES_WINDOW = 2000
 
@@ -239,8 +244,10 @@ def _formula_members(text: str, s: int, e: int, bare: str, prev: tuple[int, int,
     if prev is not None and text[prev[1] + 1:s - 1] in ("", "的") and len(prev[2]) == n:
         return tuple(prev[2]), False
     members, mismatch = _members_after(text, e + 1, n, comp)
-    if members:
+    if members or bare in comp["registry_names"]:  # the registry knows a national formula's members
         return members, mismatch
+    if text[s - 2:s - 1] in ("和", "及", "与", "、"):  # A、B和“三个代表”: the quote ends a list, not names it
+        return (), False
     return _list_before(text, s - 1, n or 0) or _quoted_members_after(text, e, n or 0, bare, hits, comp), False
 
 
@@ -320,11 +327,13 @@ def _compact_formulas(text: str, lo: int, comp: dict[str, Any], in_quote: "_Cont
     return out
 
 
-def _named_lists(text: str, lo: int, comp: dict[str, Any]) -> list[_Found]:
+def _named_lists(text: str, lo: int, comp: dict[str, Any], in_quote: "_Containers") -> list[_Found]:
     """Formulas named after (A、B、C三种意识; A、B等六大任务) or before (四项基本原则，即A，B，C，D;
     四大任务：一是…) the list of their members."""
     lex, out = comp["lex"], []
     for m in comp["formula_at"].finditer(text, lo):
+        if in_quote.holds(m.start(), m.end()):
+            continue  # the quote is the formula (“三条保障线”, not 三条保障 beside it)
         n = _value(m.group(1), lex) or 0
         gap = _gap(text, m.start(), lex, before=True)
         members = _list_before(text, m.start() - len(gap), n, fewer=gap in lex["formula_gap_fewer"])
@@ -334,12 +343,22 @@ def _named_lists(text: str, lo: int, comp: dict[str, Any]) -> list[_Found]:
                 out.append(_Found(f[2], "formula", members, mismatch=f[3], spans=[(f[0], f[1])]))
     for m in comp["formula_lead"].finditer(text, lo):
         head = m.group(3)
-        if head in lex["generic_heads"] or any(c in lex["weak_chars"] for c in head):
+        if _generic(head, lex):
             continue
         members, mismatch = _members_after(text, m.end(), _value(m.group(1), lex), comp)
         if members:
             out.append(_Found(m.group(), "formula", members, mismatch=mismatch, spans=[m.span()]))
     return out
+
+
+def _generic(head: str, lex: dict[str, Any]) -> bool:
+    """抓好三项工作 / 八个方面工作 / 两项重大措施 / 两种人: counts that organise a text."""
+    for mod in lex["generic_modifiers"]:
+        if head.startswith(mod) and len(head) > len(mod):
+            head = head[len(mod):]
+            break
+    return (head in lex["generic_heads"] or any(head.startswith(w) for w in lex["generic_heads"] if len(w) > 1)
+            or any(c in lex["weak_chars"] for c in head))
 
 
 def _unquoted_formulas(text: str, lo: int, comp: dict[str, Any], quotes: list[tuple[int, int]]) -> list[_Found]:
@@ -350,7 +369,8 @@ def _unquoted_formulas(text: str, lo: int, comp: dict[str, Any], quotes: list[tu
             if m.start() and (text[m.start() - 1] in lex["numerals"] or text[m.start() - 1] == "第"):
                 continue
             out.append(_Found(m.group(), "formula", spans=[m.span()]))
-    return out + _compact_formulas(text, lo, comp, _Containers(quotes)) + _named_lists(text, lo, comp)
+    in_quote = _Containers(quotes)
+    return out + _compact_formulas(text, lo, comp, in_quote) + _named_lists(text, lo, comp, in_quote)
 
 
 class _Containers:

@@ -55,6 +55,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "formula_gap": [str],
         "formula_gap_fewer": [str],
         "generic_heads": [str],
+        "generic_modifiers": [str],
         "separators": str,
         "clause_ends": str,
         "member_tails": str,

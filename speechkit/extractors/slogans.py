@@ -115,7 +115,7 @@ def _is_formula(key: str, comp: dict[str, Any]) -> bool:
         return True
     if key[0] == "一":  # 一个定位, 一核两翼 / 一高地四区 (not 一水中流)
         return len(key) > 1 and (key[1] in lex["counters"]
-                                 or (len(key) <= FORMULA_HEAD_MAX + 2 and any(c in "二两三四五六七八九十" for c in key[2:])))
+                                 or (len(key) <= FORMULA_HEAD_MAX and any(c in "二两三四五六七八九十" for c in key[2:])))
     return key[0] in lex["numerals"]
 
 
@@ -137,6 +137,8 @@ def _head(head: str, lex: dict[str, Any], strict: bool = False) -> str | None:
     of ``head`` ending in a head word (四大|主导产业, 六大|攻坚战), else FORMULA_HEAD characters."""
     for n in range(FORMULA_HEAD, min(len(head), FORMULA_HEAD_MAX) + 1):
         if any(head[:n].endswith(w) for w in lex["formula_heads"]):
+            if strict and head[n:n + 1] in lex["list_suffixes"]:
+                return None  # 两大产业|园区: the head runs on into a name of places
             return head[:n]
     return None if strict else head[:FORMULA_HEAD]
 
@@ -190,6 +192,8 @@ def _list_before(text: str, pos: int, n: int, fewer: bool = False) -> tuple[str,
         return ()  # no clause start within reach: not a list (and no scan back over a whole text)
     seg = text[start:pos].replace("“", "").replace("”", "")  # “一带一路”建设、…三大战略
     parts = _parts(seg[:-1] if seg.endswith("的") else seg, "、")
+    if parts and "等" in parts[-1][1:]:  # A、B、C等所谓“X”
+        parts[-1] = parts[-1][:parts[-1].index("等", 1)]
     if len(parts) < n and len(parts) >= 2:  # A、B和C: the last two joined by a conjunction
         last = re.split("[和及与]", parts[-1], maxsplit=1)
         parts = parts[:-1] + last if len(parts) + 1 == n and all(last) else parts
@@ -259,9 +263,10 @@ def _run_parts(text: str, s: int, e: int, parts: list[str], comp: dict[str, Any]
     if re.search("[,，]", text[s:e]):
         return []
     tail = re.compile(f"[{re.escape(lex['numerals'])}][{re.escape(lex['counters'])}][{_HAN}]{{1,{FORMULA_PART_MAX}}}$")
+    whole = all(_is_formula(p, comp) and len(p) <= FORMULA_HEAD_MAX for p in parts)  # not 一要吃饭、二要建设
     for p in parts:
         m = tail.search(p, 1, len(p))
-        name = p if _is_formula(p, comp) and len(p) <= FORMULA_HEAD_MAX else (
+        name = p if whole else (
             m.group() if m and m.start() <= FORMULA_HEAD else None)
         if name and name[2:3] != "第" and name[1:2] != "第":
             i = text.find(name, s, e)

@@ -1,4 +1,7 @@
-"""Members of a numbered formula where the text lists them after it (used by slogans.py).
+"""Numbered formulas and their members where the text lists them (used by slogans.py).
+
+Before a formula: a 、-list ending right at its numeral names it (A、B和C三条底线; “A、B、C”五大
+战略; A、B等六大攻坚战, where 等 allows fewer items than the numeral).
 
 After a lead (：/ 即 / 就是 / 是指 / （…）) the members are the 一是/二是 items that follow, or the
 pieces of the list up to the end of the sentence: split at ；, at ， or at 、 — whichever gives
@@ -10,6 +13,18 @@ from __future__ import annotations
 import re
 from typing import Any
 
+_HAN = "\u4e00-\u9fff"
+
+# A formula's name after its counter is this long when the members give no shared suffix to
+# end it on (五大战略, 五个环节, 两大产业).
+FORMULA_HEAD = 2
+# ...and at most this long when they do (两个全省示范区).
+FORMULA_HEAD_MAX = 6
+# How far back a 、-list before a formula may start: real clauses are far shorter, and the
+# bound keeps a huge paragraph without punctuation linear.
+LIST_LOOKBACK = 400
+# Longest item of an unquoted list before a formula (坚持马克思列宁主义毛泽东思想 is 14).
+LIST_MEMBER_MAX = 16
 # A list after a formula is read up to this many characters (one sentence).
 MAX_MEMBER_LIST = 200
 # 一是…二是… items may run over several sentences and lines, within this many characters.
@@ -113,3 +128,93 @@ def members_after(text: str, pos: int, n: int | None, lex: dict[str, Any]) -> tu
     if not best or any(len(p) > MAX_MEMBER_TEXT for p in best):
         return (), False
     return tuple(best), n is not None
+
+
+def value(numeral: str, lex: dict[str, Any]) -> int | None:
+    if numeral.isdigit():
+        return int(numeral)
+    return lex["numeral_values"].get(numeral)
+
+
+def parts_of(s: str, seps: str) -> list[str]:
+    return [p for p in re.split(f"[{re.escape(seps)}]", s) if p]
+
+
+def common_suffix(parts: list[str]) -> str:
+    if len(parts) < 2:
+        return ""
+    n = 0
+    while n < min(map(len, parts)) and len({p[-1 - n] for p in parts}) == 1:
+        n += 1
+    return parts[0][len(parts[0]) - n:] if n else ""
+
+
+def formula_head(head: str, lex: dict[str, Any], strict: bool = False) -> str | None:
+    """A formula's name after its counter when no shared suffix ends it: the shortest start
+    of ``head`` ending in a head word (四大|主导产业, 六大|攻坚战), else FORMULA_HEAD characters."""
+    for n in range(FORMULA_HEAD, min(len(head), FORMULA_HEAD_MAX) + 1):
+        if any(head[:n].endswith(w) for w in lex["formula_heads"]):
+            if strict and head[n:n + 1] in lex["list_suffixes"]:
+                return None  # 两大产业|园区: the head runs on into a name of places
+            return head[:n]
+    return None if strict else head[:FORMULA_HEAD]
+
+
+def formula_gap(text: str, pos: int, lex: dict[str, Any], before: bool = False) -> str:
+    """A word between a list and the formula naming it (“A、B、C”这三件大事; A、B等六大任务)."""
+    words = sorted(lex["formula_gap"], key=len, reverse=True)
+    if before:
+        return next((w for w in words if text.endswith(w, 0, pos)), "")
+    return next((w for w in words if text.startswith(w, pos)), "")
+
+
+def formula_after(text: str, pos: int, members: list[str], comp: dict[str, Any],
+                   need_suffix: bool, gap: str = "") -> tuple[int, int, str, bool] | None:
+    """A formula naming ``members`` right at ``pos`` (“A、B、C”五大战略): (start, end, name,
+    count mismatch). After 等 the list may be shorter than the numeral (A、B等六大攻坚战)."""
+    lex = comp["lex"]
+    gap = gap or formula_gap(text, pos, lex)
+    m = comp["formula_after"].match(text, pos + len(gap))
+    if m is None:
+        return None
+    n = value(m.group(1), lex)
+    if m.group(3).startswith("字") and n == sum(map(len, members)):
+        n = len(members)  # “稳、进、好”三个字: the numeral counts characters
+    if n != len(members) and not (gap in lex["formula_gap_fewer"] and n is not None and n > len(members)):
+        return None
+    head, suffix = m.group(3), common_suffix(members)
+    i = head.find(suffix) if suffix else -1
+    if head.startswith("字"):
+        head = "字"
+    elif i >= 0:
+        head = head[:i + len(suffix)]
+    elif need_suffix and (m.group(2) not in lex["named_counters"] or formula_head(head, lex, strict=True) is None):
+        return None  # an unquoted list of names (经开区、工业基地两大工业园区) is not a formula
+    else:
+        head = formula_head(head, lex) or head[:FORMULA_HEAD]
+    name = m.group(1) + m.group(2) + head
+    return m.start(), m.start(1) + len(m.group(1)) + 1 + len(head), name, n != len(members)
+
+
+def list_before(text: str, pos: int, n: int, fewer: bool = False) -> tuple[str, ...]:
+    """An unquoted 、-list of ``n`` items ending at ``pos`` (蒙山、百丈峰“两山”)."""
+    floor = max(0, pos - LIST_LOOKBACK)
+    start = max(text.rfind(c, floor, pos) for c in ",，。;；:：\n(（") + 1
+    if start == 0 and floor > 0:
+        return ()  # no clause start within reach: not a list (and no scan back over a whole text)
+    seg = text[start:pos].replace("“", "").replace("”", "")  # “一带一路”建设、…三大战略
+    parts = parts_of(seg[:-1] if seg.endswith("的") else seg, "、")
+    if parts and "等" in parts[-1][1:]:  # A、B、C等所谓“X”
+        parts[-1] = parts[-1][:parts[-1].index("等", 1)]
+    if len(parts) < n and len(parts) >= 2:  # A、B和C: the last two joined by a conjunction
+        last = re.split("[和及与]", parts[-1], maxsplit=1)
+        parts = parts[:-1] + last if len(parts) + 1 == n and all(last) else parts
+    if not (2 <= len(parts) <= n if fewer else len(parts) == n >= 2):
+        return ()
+    if not all(re.fullmatch(f"[{_HAN}*]+", p) for p in parts):
+        return ()
+    if any(len(p) > LIST_MEMBER_MAX for p in parts[1:]):
+        return ()
+    width = max(len(p) for p in parts[1:])
+    parts[0] = parts[0][-width:]
+    return tuple(parts)

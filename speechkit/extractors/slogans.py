@@ -20,16 +20,13 @@ from typing import Any
 
 from speechkit.config import Config
 from speechkit.extractors import formula_members, parallel
+from speechkit.extractors.formula_members import (FORMULA_HEAD, FORMULA_HEAD_MAX, common_suffix, formula_after,
+                                                  formula_gap, list_before, parts_of, value)
 from speechkit.model import Document, Heading, OffsetMap, Slogan
 
 # Longest quoted text scanned for its closing quote (characters): bounds the work on
 # unbalanced quotes (300,000 unmatched “ stay linear).
 MAX_QUOTE_SCAN = 120
-# A formula's name after its counter is this long when the members give no shared suffix to
-# end it on (五大战略, 五个环节, 两大产业).
-FORMULA_HEAD = 2
-# ...and at most this long when they do (两个全省示范区).
-FORMULA_HEAD_MAX = 6
 # Longest part of a quoted run that is still typed as one formula (五大组团，一水中流).
 FORMULA_PART_MAX = 4
 
@@ -103,12 +100,6 @@ def _key(s: str, comp: dict[str, Any]) -> str:
     return s.translate(comp["strip"]).strip("、,;:")
 
 
-def _value(numeral: str, lex: dict[str, Any]) -> int | None:
-    if numeral.isdigit():
-        return int(numeral)
-    return lex["numeral_values"].get(numeral)
-
-
 def _is_formula(key: str, comp: dict[str, Any]) -> bool:
     lex = comp["lex"]
     if key in comp["registry_names"] or any(rx.match(key) for rx in comp["compact"] + comp["shapes"]):
@@ -119,100 +110,11 @@ def _is_formula(key: str, comp: dict[str, Any]) -> bool:
     return key[0] in lex["numerals"]
 
 
-def _parts(s: str, seps: str) -> list[str]:
-    return [p for p in re.split(f"[{re.escape(seps)}]", s) if p]
-
-
-def _common_suffix(parts: list[str]) -> str:
-    if len(parts) < 2:
-        return ""
-    n = 0
-    while n < min(map(len, parts)) and len({p[-1 - n] for p in parts}) == 1:
-        n += 1
-    return parts[0][len(parts[0]) - n:] if n else ""
-
-
-def _head(head: str, lex: dict[str, Any], strict: bool = False) -> str | None:
-    """A formula's name after its counter when no shared suffix ends it: the shortest start
-    of ``head`` ending in a head word (四大|主导产业, 六大|攻坚战), else FORMULA_HEAD characters."""
-    for n in range(FORMULA_HEAD, min(len(head), FORMULA_HEAD_MAX) + 1):
-        if any(head[:n].endswith(w) for w in lex["formula_heads"]):
-            if strict and head[n:n + 1] in lex["list_suffixes"]:
-                return None  # 两大产业|园区: the head runs on into a name of places
-            return head[:n]
-    return None if strict else head[:FORMULA_HEAD]
-
-
-def _gap(text: str, pos: int, lex: dict[str, Any], before: bool = False) -> str:
-    """A word between a list and the formula naming it (“A、B、C”这三件大事; A、B等六大任务)."""
-    words = sorted(lex["formula_gap"], key=len, reverse=True)
-    if before:
-        return next((w for w in words if text.endswith(w, 0, pos)), "")
-    return next((w for w in words if text.startswith(w, pos)), "")
-
-
-def _formula_after(text: str, pos: int, members: list[str], comp: dict[str, Any],
-                   need_suffix: bool, gap: str = "") -> tuple[int, int, str, bool] | None:
-    """A formula naming ``members`` right at ``pos`` (“A、B、C”五大战略): (start, end, name,
-    count mismatch). After 等 the list may be shorter than the numeral (A、B等六大攻坚战)."""
-    lex = comp["lex"]
-    gap = gap or _gap(text, pos, lex)
-    m = comp["formula_after"].match(text, pos + len(gap))
-    if m is None:
-        return None
-    n = _value(m.group(1), lex)
-    if m.group(3).startswith("字") and n == sum(map(len, members)):
-        n = len(members)  # “稳、进、好”三个字: the numeral counts characters
-    if n != len(members) and not (gap in lex["formula_gap_fewer"] and n is not None and n > len(members)):
-        return None
-    head, suffix = m.group(3), _common_suffix(members)
-    i = head.find(suffix) if suffix else -1
-    if head.startswith("字"):
-        head = "字"
-    elif i >= 0:
-        head = head[:i + len(suffix)]
-    elif need_suffix and (m.group(2) not in lex["named_counters"] or _head(head, lex, strict=True) is None):
-        return None  # an unquoted list of names (经开区、工业基地两大工业园区) is not a formula
-    else:
-        head = _head(head, lex)
-    name = m.group(1) + m.group(2) + head
-    return m.start(), m.start(1) + len(m.group(1)) + 1 + len(head), name, n != len(members)
-
-
 def _members_after(text: str, pos: int, n: int | None, comp: dict[str, Any]) -> tuple[tuple[str, ...], bool]:
     """Members listed right after a formula (formula_members.members_after)."""
     return formula_members.members_after(text, pos, n, comp["lex"])
 
 
-def _list_before(text: str, pos: int, n: int, fewer: bool = False) -> tuple[str, ...]:
-    """An unquoted 、-list of ``n`` items ending at ``pos`` (蒙山、百丈峰“两山”)."""
-    floor = max(0, pos - LIST_LOOKBACK)
-    start = max(text.rfind(c, floor, pos) for c in ",，。;；:：\n(（") + 1
-    if start == 0 and floor > 0:
-        return ()  # no clause start within reach: not a list (and no scan back over a whole text)
-    seg = text[start:pos].replace("“", "").replace("”", "")  # “一带一路”建设、…三大战略
-    parts = _parts(seg[:-1] if seg.endswith("的") else seg, "、")
-    if parts and "等" in parts[-1][1:]:  # A、B、C等所谓“X”
-        parts[-1] = parts[-1][:parts[-1].index("等", 1)]
-    if len(parts) < n and len(parts) >= 2:  # A、B和C: the last two joined by a conjunction
-        last = re.split("[和及与]", parts[-1], maxsplit=1)
-        parts = parts[:-1] + last if len(parts) + 1 == n and all(last) else parts
-    if not (2 <= len(parts) <= n if fewer else len(parts) == n >= 2):
-        return ()
-    if not all(re.fullmatch(f"[{_HAN}*]+", p) for p in parts):
-        return ()
-    if any(len(p) > LIST_MEMBER_MAX for p in parts[1:]):
-        return ()
-    width = max(len(p) for p in parts[1:])
-    parts[0] = parts[0][-width:]
-    return tuple(parts)
-
-
-# How far back a 、-list before a formula may start: real clauses are far shorter, and the
-# bound keeps a huge paragraph without punctuation linear.
-LIST_LOOKBACK = 400
-# Longest item of an unquoted list before a formula (坚持马克思列宁主义毛泽东思想 is 14).
-LIST_MEMBER_MAX = 16
 # How far after a formula its members may be quoted one by one (within its paragraph).
 MEMBER_QUOTES_WINDOW = 2000
 
@@ -244,7 +146,7 @@ def _formula_members(text: str, s: int, e: int, bare: str, prev: tuple[int, int,
                      hits: list[tuple[int, int]], comp: dict[str, Any]) -> tuple[tuple[str, ...], bool]:
     """Members of the quoted formula ``bare`` at s..e: the quoted run just before it, the list
     after it (：/ 即 / 一是…), an unquoted list before it, or its members quoted one by one."""
-    n = _value(bare[0], comp["lex"])
+    n = value(bare[0], comp["lex"])
     if prev is not None and text[prev[1] + 1:s - 1] in ("", "的") and len(prev[2]) == n:
         return tuple(prev[2]), False
     members, mismatch = _members_after(text, e + 1, n, comp)
@@ -252,10 +154,10 @@ def _formula_members(text: str, s: int, e: int, bare: str, prev: tuple[int, int,
         return members, mismatch
     if text[s - 2:s - 1] in ("和", "及", "与", "、"):  # A、B和“三个代表”: the quote ends a list, not names it
         return (), False
-    return _list_before(text, s - 1, n or 0) or _quoted_members_after(text, e, n or 0, bare, hits, comp), False
+    return list_before(text, s - 1, n or 0) or _quoted_members_after(text, e, n or 0, bare, hits, comp), False
 
 
-def _run_parts(text: str, s: int, e: int, parts: list[str], comp: dict[str, Any]) -> list[_Found]:
+def _runparts_of(text: str, s: int, e: int, parts: list[str], comp: dict[str, Any]) -> list[_Found]:
     """The formulas inside a quoted run of 、-joined items (“一个定位、两个目标、建设五个桃源”): each
     part that is a formula, or ends in one after a short verb, is a formula of its own too. A run
     joined by commas is a couplet (五大组团，一水中流: one formula), and 一个第一、两个第二 are ranks."""
@@ -290,12 +192,12 @@ def _quoted(text: str, lo: int, comp: dict[str, Any]) -> tuple[list[_Found], lis
         head, members, mismatch = content, (), False
         if "(" in content and content.rstrip().endswith(")"):
             head = content[:content.index("(")]
-            members = tuple(_parts(content[content.index("(") + 1:content.rindex(")")], "、"))
+            members = tuple(parts_of(content[content.index("(") + 1:content.rindex(")")], "、"))
         key = _key(head, comp)
         bare = re.sub(r"[、,;:\s]", "", key)  # a mask * stands for at least one character
         if not re.search(f"[{_HAN}]", bare) or len(bare) > lex["max_quoted"]:
             continue
-        parts = _parts(key, lex["separators"])
+        parts = parts_of(key, lex["separators"])
         # a quoted run is a formula only when its parts are compact (五大组团，一水中流), not
         # when it is a couplet that happens to open with a number (四大班子一条心、…)
         formula = _is_formula(bare, comp) and (len(parts) < 2 or max(map(len, parts)) <= FORMULA_PART_MAX)
@@ -308,8 +210,8 @@ def _quoted(text: str, lo: int, comp: dict[str, Any]) -> tuple[list[_Found], lis
         found.append(_Found(key, "formula" if formula else "quoted", members, mismatch=mismatch, spans=[(s, e)]))
         prev = (s, e, parts)
         if len(parts) > 1:  # “A、B、C”五大战略; “A、B、C”这三件大事
-            found.extend(_run_parts(text, s, e, parts, comp))
-            f = _formula_after(text, e + 1, parts, comp, need_suffix=False)
+            found.extend(_runparts_of(text, s, e, parts, comp))
+            f = formula_after(text, e + 1, parts, comp, need_suffix=False)
             if f is not None:
                 found.append(_Found(f[2], "formula", tuple(parts), mismatch=f[3], spans=[(f[0], f[1])]))
     return found, hits
@@ -339,18 +241,18 @@ def _named_lists(text: str, lo: int, comp: dict[str, Any], in_quote: "_Container
     for m in comp["formula_at"].finditer(text, lo):
         if in_quote.holds(m.start(), m.end()):
             continue  # the quote is the formula (“三条保障线”, not 三条保障 beside it)
-        n = _value(m.group(1), lex) or 0
-        gap = _gap(text, m.start(), lex, before=True)
-        members = _list_before(text, m.start() - len(gap), n, fewer=gap in lex["formula_gap_fewer"])
+        n = value(m.group(1), lex) or 0
+        gap = formula_gap(text, m.start(), lex, before=True)
+        members = list_before(text, m.start() - len(gap), n, fewer=gap in lex["formula_gap_fewer"])
         if members:
-            f = _formula_after(text, m.start() - len(gap), list(members), comp, need_suffix=True, gap=gap)
+            f = formula_after(text, m.start() - len(gap), list(members), comp, need_suffix=True, gap=gap)
             if f is not None:
                 out.append(_Found(f[2], "formula", members, mismatch=f[3], spans=[(f[0], f[1])]))
     for m in comp["formula_lead"].finditer(text, lo):
         head = m.group(3)
         if _generic(head, lex):
             continue
-        members, mismatch = _members_after(text, m.end(), _value(m.group(1), lex), comp)
+        members, mismatch = _members_after(text, m.end(), value(m.group(1), lex), comp)
         if members:
             out.append(_Found(m.group(), "formula", members, mismatch=mismatch, spans=[m.span()]))
     return out

@@ -119,8 +119,19 @@ def test_no_fragment_beside_the_whole(text, whole, fragment):
     assert found[whole].type == "formula" and fragment not in found
 
 
+COMPACT = [  # 双X双Y outside quotes, as 两X一Y
+    ("实现防汛抗旱双战双胜。", "双战双胜"),
+]
+
+
+@pytest.mark.parametrize("text,formula", COMPACT)
+def test_compact_formulas(text, formula):
+    assert slogans("标题\n" + text)[formula].type == "formula"
+
+
 VERB_RUNS = [
     ("要强根基、蓄动能、利长远，统筹推进。", "强根基、蓄动能、利长远"),
+    ("谋划一批强根基、蓄动能、利长远的重大项目。", "强根基、蓄动能、利长远"),
 ]
 
 

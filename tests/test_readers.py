@@ -283,3 +283,18 @@ def test_readers_are_imported_only_when_such_a_file_is_read():
             " if m in sys.modules) or 'NONE')\n") % str(SAMPLES[0])
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert p.stderr.strip().endswith("NONE"), p.stderr
+
+
+def test_a_page_with_one_long_paragraph_keeps_all_its_paragraphs():
+    long = "各级各部门要切实加强组织领导，确保各项工作落到实处。" * 40
+    page = (f"<html><body><div class='content'><p>一、总体要求</p><p>{long}</p><p>二、主要任务</p>"
+            f"<p>坚持稳中求进工作总基调。</p></div></body></html>")
+    assert speechkit.load(text=page).raw.split("\n") == ["一、总体要求", long, "二、主要任务", "坚持稳中求进工作总基调。"]
+
+
+@pytest.mark.parametrize("data", [b"%PDF-1.4\n" + b"\x00garbage" * 50, b"%PDF-1.7\n1 0 obj << /Type /Catalog",
+                                  b"PK\x03\x04word/document.xml" + b"\xff" * 100])
+def test_damaged_pdf_or_docx_is_one_error_line(runner, tmp_path, data):
+    bad = _write(tmp_path, "bad.bin", data)
+    r = runner.invoke(cli, ["outline", str(bad)])
+    assert r.exit_code == 1 and len(r.stderr.strip().splitlines()) == 1 and "internal error" not in r.stderr

@@ -209,6 +209,10 @@ def _ordinary(text: str, radicals: dict[str, str]) -> str:
 
 
 def read_pdf(data: bytes, name: str, config: Any) -> Extracted:
+    import logging
+
+    # pdfminer logs what it repairs (a missing CropBox, a bad xref); stderr is for our own lines
+    logging.getLogger("pdfminer").setLevel(logging.ERROR + 10)
     lex = config.lexicon("readers")["pdf"]
     pages = []
     try:

@@ -1,4 +1,4 @@
-"""The three text layers (SPEC §1): cleaning rules, script conversion, and offset maps."""
+"""The three text layers (docs/records.md "Text layers"): cleaning rules, script conversion, and offset maps."""
 from __future__ import annotations
 
 import importlib
@@ -142,7 +142,7 @@ def test_plain_text_with_angle_brackets_is_not_treated_as_html():
 
 @pytest.mark.parametrize("backend", ["python", "pyo3"])
 def test_conversion_backends_give_the_same_norm(backend):
-    """speechkit[fast] (opencc-pyo3) must not change any result: same norm on every sample."""
+    """speechkit-zh[fast] (opencc-pyo3) must not change any result: same norm on every sample."""
     script = importlib.import_module("speechkit.normalize.script")
     if backend not in script.available_backends():
         pytest.fail("the fast extra is not installed: pip install -e '.[fast]' (.ci/run installs it)")

@@ -1,4 +1,4 @@
-"""Slogans, watchwords and numbered formulas (SPEC §3 "Slogan"). A pure function of the Document.
+"""Slogans, watchwords and numbered formulas (docs/records.md "Slogan"). A pure function of the Document.
 
 Three kinds are found in the body text of ``norm`` (width-folded, so ，＂ are , "):
 
@@ -21,6 +21,7 @@ from typing import Any
 from speechkit.config import Config
 from speechkit.extractors import parallel
 from speechkit.model import Document, Heading, OffsetMap, Slogan
+from speechkit.normalize.width import fold
 
 # Longest quoted text scanned for its closing quote (characters): bounds the work on
 # unbalanced quotes (300,000 unmatched “ stay linear).
@@ -37,8 +38,6 @@ MAX_MEMBER_LIST = 200
 # Longest member kept from a list.
 MAX_MEMBER_TEXT = 30
 
-_FOLD = {i: i - 0xFEE0 for i in range(0xFF01, 0xFF5F)}
-_FOLD[0x3000] = 0x20
 _HAN = "\u4e00-\u9fff"
 
 
@@ -49,11 +48,6 @@ class _Found:
     members: tuple[str, ...] = ()
     known: bool = False
     spans: list[tuple[int, int]] = field(default_factory=list)  # detection spans (norm)
-
-
-def fold(text: str) -> str:
-    """Full-width ASCII forms to ASCII, 1:1 (offsets unchanged)."""
-    return text.translate(_FOLD)
 
 
 def _compile(config: Config) -> dict[str, Any]:
@@ -87,15 +81,6 @@ def _compile(config: Config) -> dict[str, Any]:
         "strip": str.maketrans("", "", quote_chars + " \t\u3000"),
         "clause_rx": re.compile(f"[^{re.escape(lex['clause_ends'])}]{{1,{parallel.MAX_CLAUSE}}}"),
     }
-
-
-def body_start(text: str) -> int:
-    """Where the body begins: the first line with sentence punctuation (title, navigation and
-    a byline above it are not counted)."""
-    m = re.search(r"^[^\n]{0,2000}?[。，,；;：:！!？?]", text, re.M)
-    if m is None:
-        return 0
-    return text.rfind("\n", 0, m.start() + 1) + 1 if m.start() else 0
 
 
 def _key(s: str, comp: dict[str, Any]) -> str:
@@ -376,7 +361,7 @@ def extract_slogans(doc: Document, config: Config, outline: list[Heading] | None
 
         outline = extract_outline(doc, config)
     text = fold(doc.norm)
-    lo = body_start(text)
+    lo = doc.body_start
     quoted, quote_spans = _quoted(text, lo, comp)
     found = quoted + _unquoted_formulas(text, lo, comp) + _parallels(text, lo, quote_spans, comp, outline)
     merged = _merge(found, comp, text)

@@ -15,7 +15,7 @@ import pytest
 import speechkit
 from speechkit.cli import cli
 from speechkit.config import Config
-from speechkit.readers import kind_of, read
+from speechkit.readers import kind_of, read_binary
 from speechkit.readers.docx import FORMATS, _cn
 from speechkit.readers.pdf import _ordinary
 from tests import docgen
@@ -115,7 +115,7 @@ def test_page_number_lines_are_dropped(tmp_path, line, dropped):
     body = "各级各部门要切实加强组织领导，明确责任分工，确保各项工作落到实处，取得实效。" * 3
     page = [docgen.PdfLine(s, x, docgen.TOP - i * docgen.PITCH) for i, (s, x) in enumerate(docgen.wrap(body))]
     page.append(docgen.PdfLine(line, 280, 50))
-    got = read(docgen.Pdf([page]).build(), "x.pdf", None, Config()).text
+    got = read_binary(docgen.Pdf([page]).build(), "x.pdf", Config()).text
     assert (line not in got) == dropped, got
 
 
@@ -132,8 +132,8 @@ def test_repeated_characters_are_kept_unless_printed_on_top_of_each_other():
     x = docgen.LEFT
     normal = docgen.Pdf([[docgen.PdfLine(line, x, 700)]]).build()
     bold = docgen.Pdf([[docgen.PdfLine(line, x, 700, bold=True)]]).build()
-    assert read(normal, "a.pdf", None, Config()).text == line
-    assert read(bold, "b.pdf", None, Config()).text == line
+    assert read_binary(normal, "a.pdf", Config()).text == line
+    assert read_binary(bold, "b.pdf", Config()).text == line
 
 
 # ---- Word -----------------------------------------------------------------------------------

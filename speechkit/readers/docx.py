@@ -21,7 +21,7 @@ from typing import Any, Iterator
 from xml.etree import ElementTree as ET
 
 from speechkit.errors import LoadError
-from speechkit.readers import Extracted
+from speechkit.readers.extracted import Extracted
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"

@@ -21,7 +21,7 @@ import re
 from typing import Any
 
 from speechkit.errors import LoadError
-from speechkit.readers import Extracted
+from speechkit.readers.extracted import Extracted
 
 _WS = re.compile(r"[ \t\r\n\f]+")  # HTML white space (not U+3000, which a page uses to indent)
 _WORDS = re.compile(r"[-_]")

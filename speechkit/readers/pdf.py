@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any, Iterator
 
 from speechkit.errors import LoadError
-from speechkit.readers import Extracted
+from speechkit.readers.extracted import Extracted
 
 # Two glyphs of the same character whose left edges are closer than this share of the glyph
 # width are one character printed twice (faux bold, a shadow): the second is dropped.

@@ -164,3 +164,15 @@ def test_formula_members_quoted_one_by_one_later():
     assert found(BODY + text)["三心"].members == ("中心", "民心", "用心")
     # two quotes for three: no members rather than a wrong list
     assert found(BODY + text.replace("“用心”", "用心"))["三心"].members == ()
+
+
+def test_runs_later_in_a_long_run_in_heading_are_slogans():
+    """A run in a heading's own words is the heading; one further into a long run-in title
+    (its later clauses are body text) is a slogan."""
+    text = ("一、总体要求\n"
+            "一要 压实工作责任，以敢担当、善作为、勇创新的精神，推动工作提档、提速、提效。\n"
+            "二要 抓项目、促投资、稳增长\n")
+    doc = speechkit.load(text=text)
+    found = {s.slogan for s in speechkit.slogans(doc)}
+    assert "提档、提速、提效" in found
+    assert "抓项目、促投资、稳增长" not in found

@@ -282,11 +282,21 @@ class _Containers:
         return i >= 0 and self.reach[i] >= end
 
 
+_CLAUSE_END = re.compile("[，,；;。]")
+
+
+def _first_clause_end(text: str, start: int, end: int) -> int:
+    m = _CLAUSE_END.search(text, start, end)
+    return m.start() if m else end
+
+
 def _parallels(text: str, lo: int, quotes: list[tuple[int, int]], comp: dict[str, Any],
                outline: list[Heading]) -> list[_Found]:
     lex = comp["lex"]
     clauses = [m.span() for m in comp["clause_rx"].finditer(text, lo)]
-    headings = [h.title_span for h in outline]
+    # a run in a heading's own words (its first clause) is the heading; a run further into a
+    # long run-in title (一要…，以担当、担责、担难的行动，推动…提速、提质、提效) is body text
+    headings = [(s, _first_clause_end(text, s, e)) for s, e in (h.title_span for h in outline)]
     framed = parallel.framed_runs(text, clauses, lex)
     recurring = parallel.recurring_runs(text, clauses, lex) + parallel.verb_runs(text, clauses, lex)
 

@@ -11,6 +11,13 @@ SAMPLES = sorted((ROOT / "samples").glob("*.txt"))
 GOLD_DIR = Path(__file__).resolve().parent / "gold"
 
 
+def baseline(section: str) -> dict:
+    """The quality floors pinned in tests/baseline.json (``samples`` or ``devset``)."""
+    import json
+
+    return json.loads((ROOT / "tests" / "baseline.json").read_text(encoding="utf-8"))[section]
+
+
 def gold_for(sample: Path) -> dict:
     return yaml.safe_load((GOLD_DIR / f"{sample.stem}.yaml").read_text(encoding="utf-8"))
 

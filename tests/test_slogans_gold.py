@@ -1,16 +1,17 @@
 """`slogans` scored against the hand-checked gold of the five samples (issue floor: P and R
 ≥ 0.85 micro-averaged; optional gold items neither reward nor penalise). We hold it higher:
-the floor below is what the extractor reaches, less a margin, and must not be lowered."""
+the floors are pinned at the measured figures in tests/baseline.json and must not be lowered."""
 from __future__ import annotations
 
 import speechkit
 from speechkit.records import slogan_records
-from tests.conftest import SAMPLES, gold_for
+from tests.conftest import SAMPLES, baseline, gold_for
 from tests.scoring import PRF, score_slogans
 
-MIN_PRECISION = 0.92
-MIN_RECALL = 0.92
-MIN_TYPE_AGREEMENT = 0.90
+FLOORS = baseline("samples")
+MIN_PRECISION = FLOORS["slogans_p"]
+MIN_RECALL = FLOORS["slogans_r"]
+MIN_TYPE_AGREEMENT = FLOORS["slogans_type"]
 MIN_COUNT_AGREEMENT = 0.90
 
 

@@ -19,6 +19,11 @@ class OutputError(SpeechkitError):
         super().__init__(f"{file}: {reason}")
 
 
+# Seconds one file may take before it fails (--timeout): about 30x what `analyze` needs for
+# 10 MB of text on a slow machine, so only a pathological file reaches it.
+DEFAULT_TIMEOUT = 300.0
+
+
 @dataclass
 class Options:
     fmt: str
@@ -29,6 +34,7 @@ class Options:
     quiet: bool
     excel: bool = False
     jobs: int | None = None
+    timeout: float | None = DEFAULT_TIMEOUT
 
 
 def _err(msg: str) -> None:
@@ -134,27 +140,23 @@ def _warm_up() -> None:
         pass
 
 
-def _quiet_worker() -> None:
-    """Workers leave Ctrl-C to the parent, which ends the pool: no traceback from each worker."""
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+def _name(item: Any) -> str:
+    return item.name
 
 
-def _results(items: list[Any], jobs: int) -> Iterator[tuple[str, str, str, Any]]:
-    """Results in input order, from worker processes when ``jobs`` > 1."""
+def _results(items: list[Any], jobs: int, timeout: float | None) -> Iterator[tuple[str, str, str, Any]]:
+    """Results in input order, from worker processes when ``jobs`` > 1 (speechkit.pool: a
+    worker that dies or overruns ``timeout`` fails its file, never the batch)."""
+    from speechkit.pool import run_inline, run_pool
 
     readable = [i for i in items if not isinstance(i, SpeechkitError)]
     if jobs <= 1 or len(readable) <= 1:
-        stream: Iterator[Any] = map(_analyse_one, readable)
-        pool = None
+        stream = run_inline(readable, _analyse_one, _name, timeout)
     else:
-        import multiprocessing
-
         _warm_up()
         gc.freeze()  # what the workers inherit is never scanned by their collector (no copy-on-write)
-        pool = multiprocessing.get_context("fork").Pool(min(jobs, len(readable)), initializer=_quiet_worker)
-        stream = pool.imap(_analyse_one, readable, chunksize=max(1, min(16, len(readable) // (jobs * 8))))
+        chunk = max(1, min(16, len(readable) // (jobs * 8)))
+        stream = run_pool(readable, jobs, _analyse_one, _name, timeout, chunk)
     try:
         for item in items:
             if isinstance(item, SpeechkitError):
@@ -162,8 +164,19 @@ def _results(items: list[Any], jobs: int) -> Iterator[tuple[str, str, str, Any]]
             else:
                 yield next(stream)
     finally:
-        if pool is not None:
-            pool.terminate()
+        stream.close()
+
+
+def _read_stdin(item: Any) -> Any:
+    """Standard input is read here, in the parent: a worker process has no stdin of its own."""
+    from speechkit.load import Input, read_bytes
+
+    if isinstance(item, Input) and item.path is None and item.data is None:
+        try:
+            return Input(item.name, None, read_bytes(item))
+        except SpeechkitError as exc:
+            return exc
+    return item
 
 
 Batch = list[tuple[str, str, list[dict[str, Any]]]]
@@ -196,7 +209,7 @@ def run(command: str, files: tuple[str, ...], opts: Options,
         _err(f"error: {exc}")
         return 2
     with output as out:
-        items = list(expand_inputs(list(files)))
+        items = [_read_stdin(i) for i in expand_inputs(list(files))]
         renderer = make_renderer(opts.fmt, command, out, {"many": len(items) > 1, "excel": opts.excel})
         jobs = opts.jobs or ((os.cpu_count() or 1) if len(items) > PARALLEL_MIN_FILES else 1)
         prepare = getattr(renderer, "prepare", None) if finish is None else None
@@ -204,7 +217,7 @@ def run(command: str, files: tuple[str, ...], opts: Options,
         done: Batch = []
         bar = progress(len(items), f"speechkit {command}")
         try:
-            for status, name, info, records in _results(items, jobs):
+            for status, name, info, records in _results(items, jobs, opts.timeout or None):
                 bar.advance()
                 if status == "ok":
                     if prepare is not None:

@@ -7,9 +7,11 @@ from speechkit.render.records import SCHEMA, nest_analysis, to_json
 
 
 class JsonRenderer:
-    def __init__(self, out: IO[str], command: str):
+    def __init__(self, out: IO[str], command: str, config: str | None = None):
         self.out = out
         self.doc: dict[str, Any] = {"schema": SCHEMA, "command": command, "files": [], "errors": []}
+        if config is not None:  # which config file extended the lexicons, when one did
+            self.doc["config"] = config
 
     def add(self, file: str, encoding: str, records: list[dict[str, Any]]) -> None:
         if self.doc["command"] == "analyze":

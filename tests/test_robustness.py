@@ -459,3 +459,47 @@ def test_jieba_cache_is_private(tmp_path, monkeypatch):
     other = segment.private_cache_dir()
     assert other != path and os.stat(other).st_mode & 0o077 == 0
     segment.private_cache_dir.cache_clear()
+
+
+@pytest.mark.parametrize("pattern,bad", [
+    ("(a+)+$", True), ("(a*)*", True), (r"(\s*\d+)+$", True), ("(a+b?)+", True), ("((a+))+", True),
+    (r"(\d+,)+", False), ("a+", False), ("(?:一|二|三)+、", False), ("(a|b)+", False),
+])
+def test_catastrophic_patterns_are_found(pattern, bad):
+    from speechkit.regex_check import backtracking_problem
+
+    assert (backtracking_problem(pattern) is not None) == bad
+
+
+def test_catastrophic_config_pattern_is_a_clear_config_error(runner, tmp_path):
+    cfg = tmp_path / "bad.yaml"
+    cfg.write_text("cleaning:\n  line_rules:\n    - {name: bad_rule, pattern: '(a+)+$'}\n", encoding="utf-8")
+    f = tmp_path / "a.txt"
+    f.write_text(BODY + "a" * 40 + "b\n", encoding="utf-8")
+    t = time.perf_counter()
+    r = runner.invoke(cli, ["outline", str(f), "--config", str(cfg)])
+    assert time.perf_counter() - t < 10
+    assert r.exit_code == 2 and "line_rules[0].pattern" in r.stderr and "exponential time" in r.stderr
+
+
+def test_fifo_and_deeply_nested_configs_are_config_errors(runner, tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text(BODY, encoding="utf-8")
+    os.mkfifo(tmp_path / "fifo.yaml")
+    deep = tmp_path / "deep.yaml"
+    deep.write_text("outline: " + "[" * 50_000 + "]" * 50_000 + "\n", encoding="utf-8")
+    for cfg, why in ((tmp_path / "fifo.yaml", "not a regular file"), (deep, "nested too deeply")):
+        r = runner.invoke(cli, ["outline", str(f), "--config", str(cfg)])
+        assert r.exit_code == 2 and why in r.stderr and r.stderr.count("\n") == 1
+
+
+def test_config_from_the_working_directory_is_announced(runner, tmp_path, monkeypatch):
+    f = tmp_path / "a.txt"
+    f.write_text(BODY, encoding="utf-8")
+    (tmp_path / "speechkit.yaml").write_text("outline: {}\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    r = runner.invoke(cli, ["outline", "a.txt", "--json"])
+    assert r.exit_code == 0 and "note: using speechkit.yaml from the working directory" in r.stderr
+    assert json.loads(r.stdout)["config"] == "speechkit.yaml"
+    r = runner.invoke(cli, ["outline", "a.txt", "--json", "--config", "speechkit.yaml"])
+    assert "note:" not in r.stderr and json.loads(r.stdout)["config"] == "speechkit.yaml"

@@ -48,7 +48,7 @@ def _serve(conn: Any, others: list[Any], work: Callable[[Any], Result]) -> None:
         if sig is not None:
             signal.signal(sig, signal.SIG_DFL)
     _die_with_parent()
-    for other in others:  # the parent's ends of other workers' pipes: theirs to close
+    for other in others:  # the parent's ends of the pipes: the parent's to hold
         other.close()
     while True:
         try:
@@ -68,7 +68,9 @@ def _serve(conn: Any, others: list[Any], work: Callable[[Any], Result]) -> None:
 class _Worker:
     def __init__(self, ctx: Any, work: Callable[[Any], Result], others: list[Any]):
         self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_serve, args=(child, others, work), daemon=True)
+        # the child closes the parent's ends (its own and the other workers'): then the
+        # parent's exit is an EOF it sees
+        self.proc = ctx.Process(target=_serve, args=(child, [*others, self.conn], work), daemon=True)
         self.proc.start()
         child.close()
         self.pending: collections.deque[tuple[int, Any]] = collections.deque()

@@ -8,13 +8,19 @@ import glob
 import os
 import re
 import sys
+from collections import Counter
 from dataclasses import dataclass
-from typing import Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from speechkit.errors import LoadError
 
-# What a directory argument picks up, recursively.
-DIR_SUFFIXES = (".txt", ".md", ".html", ".htm")
+if TYPE_CHECKING:
+    from speechkit.readers import Extracted
+
+# What a directory argument picks up, recursively (readers/ tells the formats by content).
+DIR_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
+# Folders a directory walk never enters, besides hidden ones (.git, .venv): tools' own.
+SKIP_DIRS = frozenset({"node_modules", "__pycache__", "site-packages"})
 # Encodings tried, in order, after BOMs and strict UTF-8; a detector picks among them.
 FALLBACK_ENCODINGS = ("gb18030", "big5", "utf_16_le", "utf_16_be")
 # Share of NUL bytes above which a file without a UTF-16 BOM is treated as binary
@@ -121,12 +127,24 @@ def expand_inputs(specs: list[str]) -> Iterator[Input | LoadError]:
 
 
 def _directory(spec: str, seen: _Seen) -> Iterator[Input | LoadError]:
-    """Files with a DIR_SUFFIXES suffix under ``spec``, sorted; symbolic links to directories
-    are not followed (no loops), and an unreadable subdirectory is an error, not a skip."""
-    found, errors = [], []
-    for path, is_dir in _walk(spec, errors, recursive=True):
-        if not is_dir and path.lower().endswith(DIR_SUFFIXES):
+    """The readable files under a directory, sorted. Hidden and tool folders are not entered,
+    nor symbolic links to directories (no loops); hidden files are not read; an unreadable
+    subdirectory is an error, not a skip. How many files of other kinds were passed over is
+    said on stderr."""
+    found, errors, other = [], [], Counter()
+    for path, is_dir in _walk(spec, errors, recursive=True, skip=_skip_dir):
+        name = os.path.basename(path)
+        if is_dir or name.startswith("."):
+            continue
+        if name.lower().endswith(DIR_SUFFIXES):
             found.append(path)
+        else:
+            other[os.path.splitext(name)[1].lower() or "(no suffix)"] += 1
+    if other:
+        kinds = ", ".join(f"{n} {ext}" for ext, n in other.most_common())
+        hint = "; save .doc files as .docx to read them" if ".doc" in other else ""
+        sys.stderr.write(f"speechkit: note: {display_name(spec)}: skipped {sum(other.values())} file(s) of "
+                         f"other kinds ({kinds}){hint}\n")
     yield from (LoadError(display_name(p), why) for p, why in errors)
     if not found and not errors:
         yield LoadError(display_name(spec),
@@ -136,7 +154,12 @@ def _directory(spec: str, seen: _Seen) -> Iterator[Input | LoadError]:
             yield Input(display_name(f), f)
 
 
-def _walk(top: str, errors: list[tuple[str, str]], recursive: bool) -> Iterator[tuple[str, bool]]:
+def _skip_dir(name: str) -> bool:
+    return name.startswith(".") or name in SKIP_DIRS
+
+
+def _walk(top: str, errors: list[tuple[str, str]], recursive: bool,
+          skip: Callable[[str], bool] | None = None) -> Iterator[tuple[str, bool]]:
     """(path, is a real directory) for every entry under ``top``; directories are entered only
     when they are not symbolic links, so every walk is finite."""
     stack = [top]
@@ -154,6 +177,8 @@ def _walk(top: str, errors: list[tuple[str, str]], recursive: bool) -> Iterator[
                 real_dir = e.is_dir(follow_symlinks=False)
             except OSError:
                 real_dir = False
+            if real_dir and skip is not None and skip(e.name):
+                continue
             yield path, real_dir
             if real_dir and recursive:
                 stack.append(path)
@@ -408,8 +433,17 @@ def _per_line(data: bytes) -> tuple[str, str] | None:
     return "\n".join(out), "mixed:" + "+".join(used)
 
 
-def load_text(item: Input, encoding: str | None = None) -> tuple[str, str]:
-    text, enc = decode_bytes(read_bytes(item), item.name, encoding)
-    if not text.strip():
+def load_extracted(item: Input, encoding: str | None = None, config: Any = None) -> "Extracted":
+    """The text of one input as its reader sees it: PDF, Word and web pages extracted (told
+    apart by content, see speechkit/readers), other text decoded."""
+    from speechkit.readers import read
+
+    got = read(read_bytes(item), item.name, encoding, config)
+    if not got.text.strip():
         raise LoadError(item.name, "file has no text (only white space)")
-    return text, enc
+    return got
+
+
+def load_text(item: Input, encoding: str | None = None) -> tuple[str, str]:
+    got = load_extracted(item, encoding)
+    return got.text, got.encoding

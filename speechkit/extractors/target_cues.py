@@ -1,4 +1,4 @@
-"""Kind, modality and period of a numeric statement (SPEC §3 "Target"), from the cue words of
+"""Kind, modality and period of a numeric statement (docs/records.md "Target"), from the cue words of
 the ``targets`` lexicon around its number. Split from targets.py, which finds the statements.
 
 Cues are looked for in *windows*, nearest first: the number's ``；`` segment up to the number,

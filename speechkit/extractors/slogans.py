@@ -356,14 +356,10 @@ def _counted(occ: dict[str, list[tuple[int, int]]], merged: dict[str, _Found]) -
     return out
 
 
-def extract_slogans(doc: Document, config: Config, outline: list[Heading] | None = None) -> list[Slogan]:
-    """``outline`` (of the same doc and config) spares working it out again: runs inside a
-    heading's title are not parallel slogans."""
+def extract_slogans(doc: Document, config: Config, outline: list[Heading]) -> list[Slogan]:
+    """``outline`` is the doc's headings (``api.slogans`` works it out once for all the
+    extractors): runs inside a heading's title are not parallel slogans."""
     comp = config.compiled("slogans", _compile)
-    if outline is None:
-        from speechkit.extractors.outline import extract_outline
-
-        outline = extract_outline(doc, config)
     text = fold(doc.norm)
     lo = doc.body_start
     quoted, quote_spans = _quoted(text, lo, comp)

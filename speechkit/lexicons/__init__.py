@@ -99,8 +99,8 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "html": {"detect": REGEX, "drop_tags": [str], "boilerplate_tags": [str], "outer_tags": [str],
                  "boilerplate_roles": [str], "boilerplate_names": [str], "protect_share": float,
                  "boilerplate_cues": REGEX, "cue_max_chars": int, "link_density": float,
-                 "main_share": float, "block_tags": [str], "cell_tags": [str], "heading_tags": [str],
-                 "title_separators": REGEX},
+                 "main_share": float, "text_blocks": [str], "block_tags": [str], "cell_tags": [str],
+                 "heading_tags": [str], "title_separators": REGEX},
     },
     "outline": {
         "numerals": {str: int},

@@ -19,6 +19,11 @@ class OutputError(SpeechkitError):
         super().__init__(f"{file}: {reason}")
 
 
+# Seconds one file may take before it fails (--timeout): about 30x what `analyze` needs for
+# 10 MB of text on a slow machine, so only a pathological file reaches it.
+DEFAULT_TIMEOUT = 300.0
+
+
 @dataclass
 class Options:
     fmt: str
@@ -29,6 +34,22 @@ class Options:
     quiet: bool
     excel: bool = False
     jobs: int | None = None
+    timeout: float | None = DEFAULT_TIMEOUT
+
+
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t", '"': '\\"', "\\": "\\\\"}
+
+
+def quoted(name: str) -> str:
+    """A file name fit for one stderr line: in double quotes, with line breaks, escapes and
+    every other unprintable character escaped, when it holds any; so no name can forge a
+    line or colour the terminal. Printable names are shown as they are."""
+    if name.isprintable():
+        return name
+    return '"' + "".join(
+        ch if ch.isprintable() and ch not in _ESCAPES else _ESCAPES.get(ch) or
+        (f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}")
+        for ch in name) + '"'
 
 
 def _err(msg: str) -> None:
@@ -45,10 +66,18 @@ class Output:
 
     def __init__(self, path: str | None):
         self.path, self.tmp = path, None
+        if path is None and sys.stdout is None:
+            raise OutputError("standard output", "is closed; redirect it or pass -o FILE")
         if path is None:
             self.fh: IO[str] = sys.stdout
             return
         try:
+            if os.path.islink(path) and os.path.exists(path) and not os.path.isfile(path) \
+                    and not os.path.abspath(path).startswith("/dev/"):
+                # a link planted where the output goes must not turn it into a device write
+                # or a FIFO that blocks; /dev/stdout and its kind are the system's own links
+                raise OutputError(path, "is a symbolic link to a FIFO, device or socket; speechkit does not "
+                                        "write through it (name the target itself if you mean it)")
             if os.path.exists(path) and not os.path.isfile(path):
                 self.fh = open(path, "w", encoding="utf-8", newline="")
                 return
@@ -63,16 +92,27 @@ class Output:
 
     def __exit__(self, exc_type: Any, *_: Any) -> None:
         if self.fh is sys.stdout:
+            if exc_type is None:
+                self.fh.flush()  # a full disk or a closed reader is seen here, not at exit
             return
-        self.fh.close()
+        try:
+            self.fh.close()
+        except OSError:
+            if exc_type is None:
+                self._discard()
+                raise
         if self.tmp is None:
             return
         if exc_type is not None:
-            if os.path.exists(self.tmp):
-                os.unlink(self.tmp)
+            self._discard()
             return
         os.chmod(self.tmp, _mode_for(self.path))
         os.replace(self.tmp, self.path)
+
+
+    def _discard(self) -> None:
+        if self.tmp is not None and os.path.exists(self.tmp):
+            os.unlink(self.tmp)
 
 
 def _mode_for(path: str) -> int:
@@ -134,27 +174,23 @@ def _warm_up() -> None:
         pass
 
 
-def _quiet_worker() -> None:
-    """Workers leave Ctrl-C to the parent, which ends the pool: no traceback from each worker."""
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+def _name(item: Any) -> str:
+    return item.name
 
 
-def _results(items: list[Any], jobs: int) -> Iterator[tuple[str, str, str, Any]]:
-    """Results in input order, from worker processes when ``jobs`` > 1."""
+def _results(items: list[Any], jobs: int, timeout: float | None) -> Iterator[tuple[str, str, str, Any]]:
+    """Results in input order, from worker processes when ``jobs`` > 1 (speechkit.pool: a
+    worker that dies or overruns ``timeout`` fails its file, never the batch)."""
+    from speechkit.pool import run_inline, run_pool
 
     readable = [i for i in items if not isinstance(i, SpeechkitError)]
     if jobs <= 1 or len(readable) <= 1:
-        stream: Iterator[Any] = map(_analyse_one, readable)
-        pool = None
+        stream = run_inline(readable, _analyse_one, _name, timeout)
     else:
-        import multiprocessing
-
         _warm_up()
         gc.freeze()  # what the workers inherit is never scanned by their collector (no copy-on-write)
-        pool = multiprocessing.get_context("fork").Pool(min(jobs, len(readable)), initializer=_quiet_worker)
-        stream = pool.imap(_analyse_one, readable, chunksize=max(1, min(16, len(readable) // (jobs * 8))))
+        chunk = max(1, min(16, len(readable) // (jobs * 8)))
+        stream = run_pool(readable, jobs, _analyse_one, _name, timeout, chunk)
     try:
         for item in items:
             if isinstance(item, SpeechkitError):
@@ -162,8 +198,19 @@ def _results(items: list[Any], jobs: int) -> Iterator[tuple[str, str, str, Any]]
             else:
                 yield next(stream)
     finally:
-        if pool is not None:
-            pool.terminate()
+        stream.close()
+
+
+def _read_stdin(item: Any) -> Any:
+    """Standard input is read here, in the parent: a worker process has no stdin of its own."""
+    from speechkit.load import Input, read_bytes
+
+    if isinstance(item, Input) and item.path is None and item.data is None:
+        try:
+            return Input(item.name, None, read_bytes(item))
+        except SpeechkitError as exc:
+            return exc
+    return item
 
 
 Batch = list[tuple[str, str, list[dict[str, Any]]]]
@@ -177,34 +224,52 @@ def run(command: str, files: tuple[str, ...], opts: Options,
     Records stream to the renderer file by file, unless ``finish`` is given: then the whole
     batch of (file, encoding, records) goes through it first (sums across files, corpus
     weights) and what it returns is rendered. Returns the exit code."""
-    global _TASK
     from speechkit.config import load_config
     from speechkit.errors import ConfigError
-    from speechkit.load import expand_inputs
-    from speechkit.render import make_renderer
-    from speechkit.render.progress import progress
 
     try:
         config = load_config(opts.config)
     except ConfigError as exc:
         _err(f"error: {exc}")
         return 2
-    failures = 0
+    if config.file is not None and opts.config is None:
+        _err(f"note: using {config.file} from the working directory (--config FILE to choose another)")
     try:
         output = Output(opts.output)
     except OutputError as exc:
         _err(f"error: {exc}")
         return 2
+    try:
+        return _run_batch(command, files, opts, analyse, finish, config, output)
+    except OSError as exc:  # the output could not be written: disk full, device gone
+        if isinstance(exc, BrokenPipeError):
+            raise
+        _err(f"error: {opts.output or 'standard output'}: cannot write: {(exc.strerror or str(exc)).lower()}")
+        if opts.output is None:  # what stdout still buffers must not fail again at exit
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 2
+
+
+def _run_batch(command: str, files: tuple[str, ...], opts: Options,
+               analyse: Callable[[Any, Any], list[dict[str, Any]]],
+               finish: Callable[[Batch], Batch] | None, config: Any, output: Output) -> int:
+    global _TASK
+    from speechkit.load import expand_inputs
+    from speechkit.render import make_renderer
+    from speechkit.render.progress import progress
+
+    failures = 0
     with output as out:
-        items = list(expand_inputs(list(files)))
-        renderer = make_renderer(opts.fmt, command, out, {"many": len(items) > 1, "excel": opts.excel})
+        items = [_read_stdin(i) for i in expand_inputs(list(files))]
+        renderer = make_renderer(opts.fmt, command, out, {"many": len(items) > 1, "excel": opts.excel,
+                                                            "config": config.file})
         jobs = opts.jobs or ((os.cpu_count() or 1) if len(items) > PARALLEL_MIN_FILES else 1)
         prepare = getattr(renderer, "prepare", None) if finish is None else None
         _TASK = (analyse, config, opts.encoding, prepare)
         done: Batch = []
         bar = progress(len(items), f"speechkit {command}")
         try:
-            for status, name, info, records in _results(items, jobs):
+            for status, name, info, records in _results(items, jobs, opts.timeout or None):
                 bar.advance()
                 if status == "ok":
                     if prepare is not None:
@@ -217,7 +282,7 @@ def run(command: str, files: tuple[str, ...], opts: Options,
                 failures += 1
                 renderer.error(name, info)
                 if not opts.quiet:
-                    _err(f"error: {name}: {info}")
+                    _err(f"error: {quoted(name)}: {info}")
         finally:
             bar.close()
         for name, info, records in finish(done) if finish is not None else ():

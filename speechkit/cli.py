@@ -32,6 +32,9 @@ def common_options(f: Callable[..., Any]) -> Callable[..., Any]:
         click.option("-q", "--quiet", is_flag=True, help="Do not report failed files on stderr."),
         click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
                      help="Worker processes (default: all cores for batches of more than 8 files)."),
+        click.option("--timeout", type=click.FloatRange(min=0), default=batch.DEFAULT_TIMEOUT,
+                     show_default=True, metavar="SECONDS",
+                     help="A file still being analysed after SECONDS fails; the batch goes on (0: no limit)."),
     ]
     for opt in reversed(opts):
         f = opt(f)
@@ -42,7 +45,7 @@ def _options(kw: dict[str, Any]) -> Options:
     if kw["fmt"] == "parquet":
         _check_parquet(kw["output"])
     return Options(kw.pop("fmt") or "text", kw.pop("script"), kw.pop("encoding"), kw.pop("config"),
-                   kw.pop("output"), kw.pop("quiet"), kw.pop("excel"), kw.pop("jobs"))
+                   kw.pop("output"), kw.pop("quiet"), kw.pop("excel"), kw.pop("jobs"), kw.pop("timeout"))
 
 
 def _check_parquet(output: str | None) -> None:
@@ -56,7 +59,10 @@ def _check_parquet(output: str | None) -> None:
 
 
 def _err(msg: str) -> None:
-    click.echo(f"speechkit: {msg}", err=True)
+    try:
+        click.echo(f"speechkit: {msg}", err=True)
+    except OSError:  # stderr is gone too (a closed terminal after SIGHUP): nothing to tell
+        pass
 
 
 def run(command: str, files: tuple[str, ...], opts: Options,
@@ -496,8 +502,32 @@ def report(files: tuple[str, ...], indicator: tuple[str, ...] | None, top: int, 
     run("report", files, opts, _summarise(opts, ("targets", "slogans", "outline", "meta")), finish)
 
 
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP: unwinds like Ctrl-C, so -o's temporary file is removed and the
+    workers are ended (a BaseException: no `except Exception` stops it)."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _on_signal(signum: int, frame: Any) -> None:
+    raise Terminated(signum)
+
+
+def _catch_signals() -> None:
+    import signal
+
+    for name in ("SIGTERM", "SIGHUP"):
+        sig = getattr(signal, name, None)
+        if sig is not None and signal.getsignal(sig) is signal.SIG_DFL:  # nohup's SIG_IGN stays
+            signal.signal(sig, _on_signal)
+
+
 def main() -> None:
-    """Entry point: click's own errors keep their exit codes (2 for usage); Ctrl-C is 130."""
+    """Entry point: click's own errors keep their exit codes (2 for usage); Ctrl-C is 130,
+    SIGTERM 143 and SIGHUP 129 (128 + the signal, as a shell reports a killed process)."""
+    _catch_signals()
     try:
         cli.main(prog_name="speechkit", standalone_mode=False)
     except click.exceptions.Exit as exc:
@@ -511,6 +541,11 @@ def main() -> None:
     except (KeyboardInterrupt, click.exceptions.Abort):
         _err("interrupted")
         sys.exit(130)
+    except Terminated as exc:
+        import signal
+
+        _err(f"terminated ({signal.Signals(exc.signum).name})")
+        sys.exit(128 + exc.signum)
     except BrokenPipeError:
         _end_quietly()
     except Exception as exc:  # last resort: a bug still ends in one line, not a traceback

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from typing import Any, Callable
 
 import yaml
@@ -36,15 +37,35 @@ class Config:
         return self._compiled[key]
 
 
+# A config is a page of YAML; anything far larger is not one.
+MAX_CONFIG_BYTES = 4 * 1024 * 1024
+
+
+def _check_file(path: str) -> None:
+    """A config must be a regular file: opening a FIFO would block until someone writes."""
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        raise ConfigError(path, "", f"cannot read config file: {exc.strerror or exc}") from None
+    if not stat.S_ISREG(st.st_mode):
+        raise ConfigError(path, "", "config is not a regular file (a FIFO, device or directory?)")
+
+
 def load_config(path: str | None = None) -> Config:
     """Read ``path`` (or ``speechkit.yaml`` in the working directory, if present)."""
     if path is None:
         if not os.path.isfile(DEFAULT_CONFIG_NAME):
             return Config()
         path = DEFAULT_CONFIG_NAME
+    _check_file(path)
     try:
         with open(path, encoding="utf-8") as fh:
-            data = yaml.safe_load(fh)
+            text = fh.read(MAX_CONFIG_BYTES + 1)
+        if len(text) > MAX_CONFIG_BYTES:
+            raise ConfigError(path, "", f"config file is larger than {MAX_CONFIG_BYTES // 2**20} MB")
+        data = yaml.safe_load(text)
+    except RecursionError:
+        raise ConfigError(path, "", "config is nested too deeply to read") from None
     except OSError as exc:
         raise ConfigError(path, "", f"cannot read config file: {exc.strerror or exc}") from None
     except UnicodeDecodeError:

@@ -7,8 +7,12 @@ as ``clean`` (see normalize/script.py), so a norm offset *is* a clean offset, an
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+
+
+_LINE_END = re.compile(r"\r\n?|\n")
 
 
 @dataclass(frozen=True)
@@ -78,11 +82,14 @@ class Document:
         """1-based line number in ``raw`` of a raw offset."""
         if not self._line_starts:
             starts = [0]
-            find = self.raw.find
-            i = find("\n")
-            while i != -1:
-                starts.append(i + 1)
-                i = find("\n", i + 1)
+            if "\r" in self.raw:  # CRLF, LF and a lone CR (old Mac OS) each end one line
+                starts.extend(m.end() for m in _LINE_END.finditer(self.raw))
+            else:
+                find = self.raw.find
+                i = find("\n")
+                while i != -1:
+                    starts.append(i + 1)
+                    i = find("\n", i + 1)
             self._line_starts.extend(starts)
         return bisect_right(self._line_starts, raw_offset)
 

@@ -115,6 +115,8 @@ def json_schema() -> dict[str, Any]:
             "files": {"type": "array"},
             "errors": {"type": "array", "items": {"type": "object", "properties": {"file": _STR, "error": _STR},
                                                   "required": ["file", "error"], "additionalProperties": False}},
+            # present only when a config file extended the lexicons (--config, ./speechkit.yaml)
+            "config": _STR,
         },
         "required": ["schema", "command", "files", "errors"],
         "additionalProperties": False,

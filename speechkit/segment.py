@@ -30,6 +30,7 @@ import logging
 import math
 import os
 import re
+import stat
 import threading
 from bisect import bisect_left
 from functools import lru_cache
@@ -68,11 +69,38 @@ def _quiet_jieba() -> Any:
     return jieba
 
 
+@lru_cache(maxsize=1)
+def private_cache_dir() -> str:
+    """A cache directory only this user can write: ``$XDG_CACHE_HOME/speechkit`` (default
+    ``~/.cache/speechkit``), created with mode 0700. jieba ``marshal.load``s its cache, so a
+    file another local user could plant (jieba's default is ``/tmp/jieba.cache``) must never
+    be read. If that directory is not ours or is open to others, a fresh private temporary
+    directory is used for this run instead (jieba then rebuilds its dictionary, ~1 s)."""
+    import tempfile
+
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    path = os.path.join(base, "speechkit")
+    try:
+        os.makedirs(path, mode=0o700, exist_ok=True)
+        st = os.lstat(path)
+        if stat.S_ISDIR(st.st_mode) and st.st_uid == os.getuid() and not st.st_mode & 0o022:
+            return path
+    except OSError:
+        pass
+    import atexit
+    import shutil
+
+    path = tempfile.mkdtemp(prefix="speechkit-cache-")
+    atexit.register(shutil.rmtree, path, True)
+    return path
+
+
 @lru_cache(maxsize=4)
 def _build(user_words: tuple[str, ...]) -> tuple[Any, int]:
     """jieba's tokenizer with the user words, and the dictionary frequency they replaced."""
     jieba = _quiet_jieba()
     tok = jieba.Tokenizer()
+    tok.tmp_dir = private_cache_dir()  # jieba unmarshals its cache: never a shared /tmp file
     with _lock:
         tok.initialize()
     replaced = 0

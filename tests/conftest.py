@@ -1,10 +1,16 @@
 """Shared fixtures: the sample speeches, their gold annotations, and a CLI runner."""
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
 import yaml
+
+# jieba's cache goes to the user's cache directory (speechkit/segment.py); tests keep to the
+# system temp dir (speechkit checks that the directory is private to this user)
+os.environ["XDG_CACHE_HOME"] = os.path.join(tempfile.gettempdir(), f"speechkit-tests-{os.getuid()}")
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted((ROOT / "samples").glob("*.txt"))

@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import json
 
-import dask
 import pytest
 
-import speechkit
-from speechkit.dask import analyze_bag, to_jsonl
-from tests.conftest import SAMPLES
+dask = pytest.importorskip("dask", reason="the dask extra is not installed (pip install 'speechkit[dask]')")
+
+import speechkit  # noqa: E402
+from speechkit.dask import analyze_bag, to_jsonl  # noqa: E402
+from tests.conftest import SAMPLES  # noqa: E402
 
 
 @pytest.mark.parametrize("scheduler", ["threads", "processes"])

@@ -168,6 +168,11 @@ def _check(spec: Any, value: Any, file: str, key: str) -> None:
             re.compile(value)
         except re.error as exc:
             raise ConfigError(file, key, f"regular expression does not compile: {exc}") from None
+        from speechkit.regex_check import backtracking_problem
+
+        problem = backtracking_problem(value)
+        if problem is not None:
+            raise ConfigError(file, key, problem)
     elif isinstance(spec, type):
         ok = isinstance(value, spec) and not (spec is int and isinstance(value, bool))
         if not ok:

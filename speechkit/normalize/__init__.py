@@ -14,6 +14,9 @@ from speechkit.normalize.script import script_of, to_simplified
 BODY_LINE_SCAN = 2000
 _BODY_RX = re.compile(rf"^[^\n]{{0,{BODY_LINE_SCAN}}}?[。，,；;：:！!？?]", re.M)
 
+# A carriage return not followed by a line feed (old Mac OS, some exporters) ends a line.
+_LONE_CR = re.compile(r"\r(?!\n)")
+
 
 def body_start(text: str) -> int:
     """Offset of the first line of the body in ``text`` (0 when it starts at once)."""
@@ -25,7 +28,10 @@ def body_start(text: str) -> int:
 
 def build_document(raw: str, source: Source, config: Config, unit: str | None = None,
                    unit_starts: tuple[int, ...] = ()) -> Document:
-    clean, offset_map, noise = clean_text(raw, config)
+    # lone CRs become LFs for cleaning and extraction: one character for one, so every offset
+    # still points into raw, which stays as it was (Document.line_of counts them too)
+    text = _LONE_CR.sub("\n", raw) if "\r" in raw else raw
+    clean, offset_map, noise = clean_text(text, config)
     script, traditional = script_of(clean)
     # text without Traditional characters is the common case, and conversion the slow step
     norm = to_simplified(clean) if traditional else clean

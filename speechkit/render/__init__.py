@@ -23,7 +23,7 @@ def make_renderer(fmt: str, command: str, out: IO[str], options: dict[str, Any])
     if fmt == "json":
         from speechkit.render.as_json import JsonRenderer
 
-        return JsonRenderer(out, command)
+        return JsonRenderer(out, command, options.get("config"))
     if fmt == "jsonl":
         from speechkit.render.as_jsonl import JsonlRenderer
 

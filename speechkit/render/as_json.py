@@ -8,9 +8,11 @@ from speechkit.render.typed import as_floats
 
 
 class JsonRenderer:
-    def __init__(self, out: IO[str], command: str):
+    def __init__(self, out: IO[str], command: str, config: str | None = None):
         self.out = out
         self.doc: dict[str, Any] = {"schema": SCHEMA, "command": command, "files": [], "errors": []}
+        if config is not None:  # which config file extended the lexicons, when one did
+            self.doc["config"] = config
 
     def add(self, file: str, encoding: str, records: list[dict[str, Any]]) -> None:
         records = [as_floats(self.doc["command"], r) for r in records]

@@ -29,6 +29,7 @@ class Options:
     quiet: bool
     excel: bool = False
     jobs: int | None = None
+    color: str = "auto"
 
 
 def _err(msg: str) -> None:
@@ -197,7 +198,8 @@ def run(command: str, files: tuple[str, ...], opts: Options,
         return 2
     with output as out:
         items = list(expand_inputs(list(files)))
-        renderer = make_renderer(opts.fmt, command, out, {"many": len(items) > 1, "excel": opts.excel})
+        renderer = make_renderer(opts.fmt, command, out, {"many": len(items) > 1, "excel": opts.excel,
+                                                            "color": opts.color})
         jobs = opts.jobs or ((os.cpu_count() or 1) if len(items) > PARALLEL_MIN_FILES else 1)
         prepare = getattr(renderer, "prepare", None) if finish is None else None
         _TASK = (analyse, config, opts.encoding, prepare)
@@ -206,18 +208,20 @@ def run(command: str, files: tuple[str, ...], opts: Options,
         try:
             for status, name, info, records in _results(items, jobs):
                 bar.advance()
-                if status == "ok":
-                    if prepare is not None:
-                        renderer.add_prepared(records)
-                    elif finish is None:
-                        renderer.add(name, info, records)
-                    else:
-                        done.append((name, info, records))
+                if status == "ok" and finish is not None:
+                    done.append((name, info, records))
                     continue
-                failures += 1
-                renderer.error(name, info)
-                if not opts.quiet:
-                    _err(f"error: {name}: {info}")
+                with bar.paused():  # results and errors never print under the bar's frames
+                    if status == "ok":
+                        if prepare is not None:
+                            renderer.add_prepared(records)
+                        else:
+                            renderer.add(name, info, records)
+                        continue
+                    failures += 1
+                    renderer.error(name, info)
+                    if not opts.quiet:
+                        _err(f"error: {name}: {info}")
         finally:
             bar.close()
         for name, info, records in finish(done) if finish is not None else ():

@@ -54,6 +54,10 @@ def outline(doc: Document, config: Config | None = None) -> list[Heading]:
     return extract_outline(doc, _config(config))
 
 
+# `outline` is also a parameter name below (the headings a caller already has)
+_headings = outline
+
+
 def targets(doc: Document, config: Config | None = None, year: int | None = None,
             outline: list[Heading] | None = None) -> list[Target]:
     """Numeric statements of all kinds (target, actual, other); ``year`` is the year the
@@ -88,7 +92,8 @@ def slogans(doc: Document, config: Config | None = None,
     the same doc and config) when you have it: slogans then need not work it out again."""
     from speechkit.extractors.slogans import extract_slogans
 
-    return extract_slogans(doc, _config(config), outline)
+    cfg = _config(config)
+    return extract_slogans(doc, cfg, outline if outline is not None else _headings(doc, cfg))
 
 
 def meta(doc: Document, config: Config | None = None) -> Meta:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 from speechkit.errors import LoadError
 
 if TYPE_CHECKING:
-    from speechkit.readers import Extracted
+    from speechkit.readers.extracted import Extracted
 
 # What a directory argument picks up, recursively (readers/ tells the formats by content).
 DIR_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
@@ -207,9 +207,12 @@ def _per_line(data: bytes) -> tuple[str, str] | None:
 def load_extracted(item: Input, encoding: str | None = None, config: Any = None) -> "Extracted":
     """The text of one input as its reader sees it: PDF, Word and web pages extracted (told
     apart by content, see speechkit/readers), other text decoded."""
-    from speechkit.readers import read
+    from speechkit.readers import from_text, read_binary
 
-    got = read(read_bytes(item), item.name, encoding, config)
+    data = read_bytes(item)
+    got = read_binary(data, item.name, config)
+    if got is None:
+        got = from_text(*decode_bytes(data, item.name, encoding), config, item.name)
     if not got.text.strip():
         raise LoadError(item.name, "file has no text (only white space)")
     return got

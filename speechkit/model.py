@@ -138,6 +138,9 @@ class Slogan:
     count: int
     members: tuple[str, ...] = ()
     known: bool = False  # members come from the registry of national formulas
+    # the text lists a different number of members than the formula's numeral says (五大X
+    # with four items, or a list ending in 等): the members are kept, the count is not trusted
+    members_mismatch: bool = False
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ LAYERS = [
 ]
 # Extractors are pure functions of one Document and do not import each other, except these
 # helpers, which hold pieces shared by several of them.
-EXTRACTOR_HELPERS = {"gate", "numbers", "target_cues", "parallel", "year", "jurisdiction"}
+EXTRACTOR_HELPERS = {"gate", "numbers", "target_cues", "parallel", "formula_members", "year", "jurisdiction"}
 # One door per outside library: only these modules (or packages) may import it.
 DOORS = {
     "jieba": ("segment",), "rjieba": ("segment",),
@@ -108,9 +108,10 @@ def test_no_import_cycles():
 
 
 def test_extractors_do_not_import_each_other():
+    """Neither an extractor nor a helper imports an extractor: the outline, say, is handed in by api."""
     bad = []
     for m, deps in GRAPH.items():
-        if m.startswith("extractors.") and m.split(".")[1] not in EXTRACTOR_HELPERS:
+        if m.startswith("extractors."):
             bad += [(m, o) for o in deps if o.startswith("extractors.") and o.split(".")[1] not in EXTRACTOR_HELPERS]
     assert bad == []
 

@@ -15,7 +15,7 @@ import pytest
 import speechkit
 from speechkit.cli import cli
 from speechkit.config import Config
-from speechkit.readers import kind_of, read
+from speechkit.readers import kind_of, read_binary
 from speechkit.readers.docx import FORMATS, _cn
 from speechkit.readers.pdf import _ordinary
 from tests import docgen
@@ -115,7 +115,7 @@ def test_page_number_lines_are_dropped(tmp_path, line, dropped):
     body = "各级各部门要切实加强组织领导，明确责任分工，确保各项工作落到实处，取得实效。" * 3
     page = [docgen.PdfLine(s, x, docgen.TOP - i * docgen.PITCH) for i, (s, x) in enumerate(docgen.wrap(body))]
     page.append(docgen.PdfLine(line, 280, 50))
-    got = read(docgen.Pdf([page]).build(), "x.pdf", None, Config()).text
+    got = read_binary(docgen.Pdf([page]).build(), "x.pdf", Config()).text
     assert (line not in got) == dropped, got
 
 
@@ -132,8 +132,8 @@ def test_repeated_characters_are_kept_unless_printed_on_top_of_each_other():
     x = docgen.LEFT
     normal = docgen.Pdf([[docgen.PdfLine(line, x, 700)]]).build()
     bold = docgen.Pdf([[docgen.PdfLine(line, x, 700, bold=True)]]).build()
-    assert read(normal, "a.pdf", None, Config()).text == line
-    assert read(bold, "b.pdf", None, Config()).text == line
+    assert read_binary(normal, "a.pdf", Config()).text == line
+    assert read_binary(bold, "b.pdf", Config()).text == line
 
 
 # ---- Word -----------------------------------------------------------------------------------
@@ -283,3 +283,18 @@ def test_readers_are_imported_only_when_such_a_file_is_read():
             " if m in sys.modules) or 'NONE')\n") % str(SAMPLES[0])
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert p.stderr.strip().endswith("NONE"), p.stderr
+
+
+def test_a_page_with_one_long_paragraph_keeps_all_its_paragraphs():
+    long = "各级各部门要切实加强组织领导，确保各项工作落到实处。" * 40
+    page = (f"<html><body><div class='content'><p>一、总体要求</p><p>{long}</p><p>二、主要任务</p>"
+            f"<p>坚持稳中求进工作总基调。</p></div></body></html>")
+    assert speechkit.load(text=page).raw.split("\n") == ["一、总体要求", long, "二、主要任务", "坚持稳中求进工作总基调。"]
+
+
+@pytest.mark.parametrize("data", [b"%PDF-1.4\n" + b"\x00garbage" * 50, b"%PDF-1.7\n1 0 obj << /Type /Catalog",
+                                  b"PK\x03\x04word/document.xml" + b"\xff" * 100])
+def test_damaged_pdf_or_docx_is_one_error_line(runner, tmp_path, data):
+    bad = _write(tmp_path, "bad.bin", data)
+    r = runner.invoke(cli, ["outline", str(bad)])
+    assert r.exit_code == 1 and len(r.stderr.strip().splitlines()) == 1 and "internal error" not in r.stderr

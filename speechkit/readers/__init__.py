@@ -10,10 +10,10 @@ each page (PDF) or paragraph (Word) begins in it, so records can name their page
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from speechkit.errors import LoadError
+from speechkit.readers.extracted import Extracted
 
 # OLE2 compound file (legacy Word .doc, .xls, .ppt)
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -22,17 +22,6 @@ ZIP_MAGIC = b"PK\x03\x04"
 PDF_SNIFF = 1024
 # How much of the start of a decoded text is looked at to tell whether it is an HTML page.
 HTML_SNIFF = 4096
-
-
-@dataclass(frozen=True)
-class Extracted:
-    """A file's text; ``unit`` is ``page``/``paragraph`` (None for plain text) and ``starts``
-    the offsets in ``text`` where unit 1, 2, … begin."""
-
-    text: str
-    encoding: str
-    unit: str | None = None
-    starts: tuple[int, ...] = ()
 
 
 def kind_of(data: bytes) -> str:
@@ -52,8 +41,9 @@ def is_html(text: str, config: Any) -> bool:
     return rx.search(text, 0, HTML_SNIFF) is not None
 
 
-def read(data: bytes, name: str, encoding: str | None, config: Any) -> Extracted:
-    """The text of one file. Raises LoadError (one line saying what to do)."""
+def read_binary(data: bytes, name: str, config: Any) -> Extracted | None:
+    """The text of a PDF or Word file; None for what is to be decoded as text. Raises
+    LoadError (one line saying what to do) for formats that are not read."""
     if config is None:
         from speechkit.config import Config
 
@@ -72,14 +62,15 @@ def read(data: bytes, name: str, encoding: str | None, config: Any) -> Extracted
     if kind == "ole":
         raise LoadError(name, "a legacy Word .doc (or other Office 97-2003 file), which speechkit does not read; "
                               "save it as .docx (Word: File > Save As > Word Document) and run again")
-    from speechkit.load import decode_bytes
-
-    text, enc = decode_bytes(data, name, encoding)
-    return from_text(text, enc, config, name)
+    return None
 
 
 def from_text(text: str, encoding: str, config: Any, name: str = "<text>") -> Extracted:
     """Decoded text as read: a web page becomes the text of its article."""
+    if config is None:
+        from speechkit.config import Config
+
+        config = Config()
     if is_html(text, config):
         from speechkit.readers.html import read_html
 

@@ -21,7 +21,7 @@ from typing import Any, Iterator
 from xml.etree import ElementTree as ET
 
 from speechkit.errors import LoadError
-from speechkit.readers import Extracted
+from speechkit.readers.extracted import Extracted
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -258,8 +258,10 @@ def read_docx(data: bytes, name: str) -> Extracted:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             doc = _part(z, "word/document.xml", name)
             numbering = Numbering(_part(z, "word/numbering.xml", name), _part(z, "word/styles.xml", name))
-    except (zipfile.BadZipFile, ET.ParseError, EOFError, ValueError) as exc:
-        raise LoadError(name, f"cannot read this Word file ({exc}); is it damaged?") from None
+    except LoadError:
+        raise
+    except Exception as exc:  # a damaged zip raises many kinds (BadZipFile, zlib.error, EOFError ...)
+        raise LoadError(name, f"cannot read this Word file ({type(exc).__name__}: {exc}); is it damaged?") from None
     if doc is None:
         raise LoadError(name, "not a Word .docx (no word/document.xml)")
     body = doc.find(W + "body")

@@ -21,7 +21,7 @@ import re
 from typing import Any
 
 from speechkit.errors import LoadError
-from speechkit.readers import Extracted
+from speechkit.readers.extracted import Extracted
 
 _WS = re.compile(r"[ \t\r\n\f]+")  # HTML white space (not U+3000, which a page uses to indent)
 _WORDS = re.compile(r"[-_]")
@@ -34,7 +34,8 @@ def _compile(config: Any) -> dict[str, Any]:
     lex = config.lexicon("readers")["html"]
     return {**lex, "cues": re.compile(lex["boilerplate_cues"], re.I), "names": frozenset(lex["boilerplate_names"]),
             "seps": re.compile(lex["title_separators"]), "blocks": frozenset(lex["block_tags"]),
-            "cells": frozenset(lex["cell_tags"]), "roles": frozenset(lex["boilerplate_roles"])}
+            "cells": frozenset(lex["cell_tags"]), "roles": frozenset(lex["boilerplate_roles"]),
+            "text_blocks": frozenset(lex["text_blocks"])}
 
 
 def _parse(text: str) -> Any:
@@ -120,7 +121,7 @@ def _article(root: Any, r: dict[str, Any]) -> tuple[Any, Any]:
     best = body
     while True:
         nxt = next((c for c in best if stats.get(c, (0, 0, 0))[0] >= r["main_share"] * total), None)
-        if nxt is None or _tag(nxt) in r["heading_tags"]:
+        if nxt is None or _tag(nxt) in r["text_blocks"]:  # one long paragraph is not the article
             break
         best = nxt
     heading = _heading(body, best, r)
@@ -190,6 +191,8 @@ def read_html(text: str, encoding: str, config: Any, name: str = "<text>") -> Ex
     try:
         root = _parse(text)
     except Exception as exc:  # lxml's parser errors on input it cannot build a tree from
+        if "empty" in str(exc).lower():  # all of it a comment or a script: nothing to read
+            return Extracted("", encoding)
         raise LoadError(name, f"cannot parse this web page ({type(exc).__name__}: {exc})") from None
     site_title = _site_title(root, r)
     _strip(root, r)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any, Iterator
 
 from speechkit.errors import LoadError
-from speechkit.readers import Extracted
+from speechkit.readers.extracted import Extracted
 
 # Two glyphs of the same character whose left edges are closer than this share of the glyph
 # width are one character printed twice (faux bold, a shadow): the second is dropped.
@@ -209,6 +209,10 @@ def _ordinary(text: str, radicals: dict[str, str]) -> str:
 
 
 def read_pdf(data: bytes, name: str, config: Any) -> Extracted:
+    import logging
+
+    # pdfminer logs what it repairs (a missing CropBox, a bad xref); stderr is for our own lines
+    logging.getLogger("pdfminer").setLevel(logging.ERROR + 10)
     lex = config.lexicon("readers")["pdf"]
     pages = []
     try:

@@ -154,3 +154,8 @@ def test_completion_of_indicators_kinds_and_files(tmp_path):
     assert complete(["speechkit", "targets", "--kind", "ac"], tmp_path) == ["plain,actual"]
     assert complete(["speechkit", "trend", "--indicator", "cp"], tmp_path) == ["plain,cpi"]
     assert complete(["speechkit", "outline", "spe"], tmp_path) == ["file,spe"]  # the shell lists the files
+
+
+def test_a_narrow_table_keeps_its_title_whole():
+    out = re.sub(r"\x1b\[[0-9;]*m", "", render("keywords", [dict(keyword="发展", weight=0.5, count=3)]))
+    assert out.splitlines()[0] == "samples/a-rather-long-file-name-for-a-district-work-conference-2015.trad.txt"

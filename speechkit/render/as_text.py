@@ -160,8 +160,9 @@ class TextRenderer:
         from rich.markup import escape
         from rich.table import Table
 
-        table = Table(title=escape(file), title_justify="left", box=box.SIMPLE_HEAD, show_edge=False,
-                      pad_edge=False)
+        # the title is its own line, as wide as the terminal: a narrow table would cut a file name
+        self.console.print(f"[bold]{escape(file)}[/bold]", soft_wrap=True)
+        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
         widths = _widths(columns, rows, self.console.width)
         for col, width in zip(columns, widths):
             number = col in NUMBER_COLUMNS
@@ -208,7 +209,8 @@ class TextRenderer:
             from rich.markup import escape
             from rich.table import Table
 
-            table = Table(title=escape(file), title_justify="left", show_header=False)
+            self.console.print(f"[bold]{escape(file)}[/bold]", soft_wrap=True)
+            table = Table(show_header=False)
             table.add_column("field", style="bold", no_wrap=True)
             table.add_column("value", overflow="fold")
             for f, v in cells.items():

@@ -35,6 +35,7 @@ class Options:
     excel: bool = False
     jobs: int | None = None
     timeout: float | None = DEFAULT_TIMEOUT
+    color: str = "auto"
 
 
 _ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t", '"': '\\"', "\\": "\\\\"}
@@ -262,7 +263,7 @@ def _run_batch(command: str, files: tuple[str, ...], opts: Options,
     with output as out:
         items = [_read_stdin(i) for i in expand_inputs(list(files))]
         renderer = make_renderer(opts.fmt, command, out, {"many": len(items) > 1, "excel": opts.excel,
-                                                            "config": config.file})
+                                                            "config": config.file, "color": opts.color})
         jobs = opts.jobs or ((os.cpu_count() or 1) if len(items) > PARALLEL_MIN_FILES else 1)
         prepare = getattr(renderer, "prepare", None) if finish is None else None
         _TASK = (analyse, config, opts.encoding, prepare)
@@ -271,18 +272,20 @@ def _run_batch(command: str, files: tuple[str, ...], opts: Options,
         try:
             for status, name, info, records in _results(items, jobs, opts.timeout or None):
                 bar.advance()
-                if status == "ok":
-                    if prepare is not None:
-                        renderer.add_prepared(records)
-                    elif finish is None:
-                        renderer.add(name, info, records)
-                    else:
-                        done.append((name, info, records))
+                if status == "ok" and finish is not None:
+                    done.append((name, info, records))
                     continue
-                failures += 1
-                renderer.error(name, info)
-                if not opts.quiet:
-                    _err(f"error: {quoted(name)}: {info}")
+                with bar.paused():  # results and errors never print under the bar's frames
+                    if status == "ok":
+                        if prepare is not None:
+                            renderer.add_prepared(records)
+                        else:
+                            renderer.add(name, info, records)
+                        continue
+                    failures += 1
+                    renderer.error(name, info)
+                    if not opts.quiet:
+                        _err(f"error: {quoted(name)}: {info}")
         finally:
             bar.close()
         for name, info, records in finish(done) if finish is not None else ():

@@ -13,39 +13,76 @@ from speechkit.batch import Batch, Options
 FORMATS = ("text", "json", "jsonl", "csv", "parquet")
 
 
-def common_options(f: Callable[..., Any]) -> Callable[..., Any]:
-    """The output and input flags every command shares (one decorator, as sqlite-utils does)."""
-    opts = [
-        click.argument("files", nargs=-1, required=True, metavar="FILES..."),
-        click.option("--json", "fmt", flag_value="json", help="One JSON document (schema speechkit/1)."),
-        click.option("--jsonl", "fmt", flag_value="jsonl", help="One JSON record per line, streamed."),
-        click.option("--csv", "fmt", flag_value="csv", help="CSV rows with a fixed header."),
-        click.option("--parquet", "fmt", flag_value="parquet",
-                     help="One Parquet table, columns typed as in the schema (needs -o FILE or a pipe; pyarrow)."),
-        click.option("--excel", is_flag=True, help="With --csv: write a UTF-8 BOM so Excel reads Chinese text."),
-        click.option("--script", type=click.Choice(["original", "simplified", "traditional"]),
-                     default="original", show_default=True, help="Script of the text shown."),
-        click.option("--encoding", metavar="NAME", help="Decode input as NAME instead of detecting it."),
-        click.option("--config", "config", metavar="FILE", type=click.Path(dir_okay=False),
-                     help="YAML extending the lexicons (default: ./speechkit.yaml if present)."),
-        click.option("-o", "--output", metavar="FILE", help="Write output to FILE (atomically) instead of stdout."),
-        click.option("-q", "--quiet", is_flag=True, help="Do not report failed files on stderr."),
-        click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
-                     help="Worker processes (default: all cores for batches of more than 8 files)."),
-        click.option("--timeout", type=click.FloatRange(min=0), default=batch.DEFAULT_TIMEOUT,
-                     show_default=True, metavar="SECONDS",
-                     help="A file still being analysed after SECONDS fails; the batch goes on (0: no limit)."),
-    ]
-    for opt in reversed(opts):
-        f = opt(f)
-    return f
+def output_options(formats: tuple[str, ...] = FORMATS[1:], excel: bool = True,
+                   color: bool = True) -> Callable[..., Any]:
+    """The output and input flags the commands share (one decorator, as sqlite-utils does);
+    ``formats`` and ``excel`` narrow it for a command that takes fewer (report)."""
+    helps = {"json": "One JSON document (schema speechkit/1).",
+             "jsonl": "One JSON record per line, streamed.",
+             "csv": "CSV rows with a fixed header.",
+             "parquet": "One Parquet table, columns typed as in the schema (needs -o FILE or a pipe; pyarrow)."}
+
+    def decorate(f: Callable[..., Any]) -> Callable[..., Any]:
+        opts = [click.argument("files", nargs=-1, required=True, metavar="FILES...",
+                               type=click.Path())]  # click.Path: the shell completes file names
+        opts += [click.option(f"--{name}", f"fmt_{name}", is_flag=True, help=helps[name]) for name in formats]
+        if excel:
+            opts.append(click.option("--excel", is_flag=True,
+                                     help="With --csv: write a UTF-8 BOM so Excel reads Chinese text."))
+        opts += [
+            click.option("--script", type=click.Choice(["original", "simplified", "traditional"]),
+                         default="original", show_default=True, help="Script of every text field shown."),
+            click.option("--encoding", metavar="NAME", callback=_check_encoding,
+                         help="Decode input as NAME instead of detecting it."),
+            click.option("--config", "config", metavar="FILE", type=click.Path(dir_okay=False),
+                         help="YAML extending the lexicons (default: ./speechkit.yaml if present)."),
+            click.option("-o", "--output", metavar="FILE", type=click.Path(),
+                         help="Write output to FILE (atomically) instead of stdout."),
+            *([click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
+                            show_default=True, help="Colour on a terminal (auto honours NO_COLOR).")]
+              if color else []),
+            click.option("-q", "--quiet", is_flag=True, help="Do not report failed files on stderr."),
+            click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
+                         help="Worker processes (default: all cores for batches of more than 8 files)."),
+            click.option("--timeout", type=click.FloatRange(min=0), default=batch.DEFAULT_TIMEOUT,
+                         show_default=True, metavar="SECONDS",
+                         help="A file still being analysed after SECONDS fails; the batch goes on (0: no limit)."),
+        ]
+        for opt in reversed(opts):
+            f = opt(f)
+        return f
+
+    return decorate
+
+
+common_options = output_options()
+
+
+def _check_encoding(ctx: Any, param: Any, value: str | None) -> str | None:
+    """An encoding Python does not know is a usage error naming it, not a failure per file."""
+    import codecs
+
+    if value is not None:
+        try:
+            codecs.lookup(value)
+        except LookupError:
+            raise click.BadParameter(f"unknown encoding {value!r}") from None
+    return value
 
 
 def _options(kw: dict[str, Any]) -> Options:
-    if kw["fmt"] == "parquet":
+    chosen = [name for name in FORMATS[1:] if kw.pop(f"fmt_{name}", False)]
+    if len(chosen) > 1:
+        raise click.UsageError(f"choose one output format, not {' and '.join('--' + c for c in chosen)}")
+    fmt = chosen[0] if chosen else "text"
+    excel = kw.pop("excel", False)
+    if excel and fmt != "csv":
+        raise click.UsageError("--excel goes with --csv (it adds a BOM to the CSV output)")
+    if fmt == "parquet":
         _check_parquet(kw["output"])
-    return Options(kw.pop("fmt") or "text", kw.pop("script"), kw.pop("encoding"), kw.pop("config"),
-                   kw.pop("output"), kw.pop("quiet"), kw.pop("excel"), kw.pop("jobs"), kw.pop("timeout"))
+    return Options(fmt, kw.pop("script"), kw.pop("encoding"), kw.pop("config"),
+                   kw.pop("output"), kw.pop("quiet"), excel, kw.pop("jobs"), kw.pop("timeout", batch.DEFAULT_TIMEOUT),
+                   kw.pop("color", "auto"))
 
 
 def _check_parquet(output: str | None) -> None:
@@ -146,6 +183,22 @@ def clean(files: tuple[str, ...], simplified: bool, show_noise: bool, **kw: Any)
 KINDS = ("target", "actual", "other")
 
 
+def _complete_list(ctx: Any, param: Any, incomplete: str) -> list[str]:
+    """Values for --kind / --indicator; after a comma, the next value of the list."""
+    head, _, last = incomplete.rpartition(",")
+    if param.name == "kind":
+        known: list[str] = list(KINDS)
+    else:
+        from speechkit.config import load_config
+
+        try:
+            known = sorted(load_config(ctx.params.get("config")).lexicon("indicators")["indicators"]) + ["other"]
+        except Exception:  # completion must never print a traceback into the shell
+            return []
+    prefix = f"{head}," if head else ""
+    return [prefix + k for k in known if k.startswith(last)]
+
+
 def _split_list(ctx: Any, param: Any, value: str | None) -> tuple[str, ...] | None:
     if value is None:
         return None
@@ -160,9 +213,9 @@ def _split_list(ctx: Any, param: Any, value: str | None) -> tuple[str, ...] | No
 @cli.command()
 @common_options
 @click.option("--all", "all_kinds", is_flag=True, help="Also show achieved figures (actual) and other quantities.")
-@click.option("--kind", metavar="K1,K2", callback=_split_list,
+@click.option("--kind", metavar="K1,K2", callback=_split_list, shell_complete=_complete_list,
               help="Only these kinds: target, actual, other (comma-separated).")
-@click.option("--indicator", metavar="ID1,ID2", callback=_split_list,
+@click.option("--indicator", metavar="ID1,ID2", callback=_split_list, shell_complete=_complete_list,
               help="Only these indicators, e.g. gdp,cpi (ids as in the output; 'other' for unknown).")
 def targets(files: tuple[str, ...], all_kinds: bool, kind: tuple[str, ...] | None,
             indicator: tuple[str, ...] | None, **kw: Any) -> None:
@@ -179,6 +232,7 @@ def targets(files: tuple[str, ...], all_kinds: bool, kind: tuple[str, ...] | Non
       speechkit targets speech.txt --jsonl | jq -r '[.indicator, .growth] | @tsv'
     """
     opts = _options(kw)
+    _check_indicators(indicator, opts.config)
     kinds = set(kind) if kind else (set(KINDS) if all_kinds else {"target"})
 
     def analyse(doc: Any, config: Any) -> list[dict[str, Any]]:
@@ -344,7 +398,7 @@ def _summarise(opts: Options, parts: tuple[str, ...]) -> Callable[[Any, Any], li
 
 @cli.command()
 @common_options
-@click.option("--indicator", metavar="ID1,ID2", callback=_split_list,
+@click.option("--indicator", metavar="ID1,ID2", callback=_split_list, shell_complete=_complete_list,
               help="Indicators to follow, e.g. gdp,cpi (default: those in most files).")
 @click.option("--slogans", "slogan_mode", is_flag=True,
               help="Follow slogans and formulas instead: count per 10,000 characters per period.")
@@ -384,7 +438,7 @@ def trend(files: tuple[str, ...], indicator: tuple[str, ...] | None, slogan_mode
 
 @cli.command()
 @common_options
-@click.option("--indicator", metavar="ID1,ID2", callback=_split_list,
+@click.option("--indicator", metavar="ID1,ID2", callback=_split_list, shell_complete=_complete_list,
               help="Indicators, e.g. gdp,cpi (default: those in most files).")
 def panel(files: tuple[str, ...], indicator: tuple[str, ...] | None, **kw: Any) -> None:
     """A research panel: one row per (jurisdiction, year, indicator) with the target, the figure
@@ -466,8 +520,8 @@ def diff(files: tuple[str, ...], **kw: Any) -> None:
 
 
 @cli.command()
-@common_options
-@click.option("--indicator", metavar="ID1,ID2", callback=_split_list,
+@output_options(("json",), excel=False, color=False)
+@click.option("--indicator", metavar="ID1,ID2", callback=_split_list, shell_complete=_complete_list,
               help="Indicators to chart, e.g. gdp,cpi (default: those in most files).")
 @click.option("--top", type=click.IntRange(min=1), default=10, show_default=True, metavar="N",
               help="How many slogans to chart.")
@@ -483,8 +537,6 @@ def report(files: tuple[str, ...], indicator: tuple[str, ...] | None, top: int, 
       speechkit report reports/ --indicator gdp,cpi,new_urban_jobs -o report.html
     """
     opts = _options(kw)
-    if opts.fmt in ("jsonl", "csv", "parquet"):
-        raise click.UsageError("report writes HTML, or with --json one JSON document; not --jsonl, --csv or --parquet")
     if opts.fmt == "text":
         import importlib.util
 

@@ -103,6 +103,20 @@ def shown(doc: Document, start: int, end: int, script: str) -> str:
     return doc.clean[start:end]
 
 
+def in_script(text: str | None, script: str) -> str | None:
+    """A string that is not a span of the text (a slogan's name, a keyword, a meta field) in the
+    script the user asked for: --script applies to every text field."""
+    if not text or script == "original":
+        return text
+    if script == "simplified":
+        from speechkit.normalize.script import to_simplified
+
+        return to_simplified(text)
+    from speechkit.normalize.script import to_traditional
+
+    return to_traditional(text)
+
+
 def base(doc: Document, start: int, end: int, script: str) -> dict[str, Any]:
     rs, re_ = doc.raw_span(start, end)
     return {"file": doc.source.name, "start": rs, "end": re_, "line": doc.line_of(rs),
@@ -163,7 +177,8 @@ def slogan_records(doc: Document, slogans: list[Any], script: str = "original") 
     out = []
     for sl in slogans:
         rec = base(doc, *sl.span, script)
-        rec.update(slogan=sl.slogan, type=sl.type, count=sl.count, files=1, members=list(sl.members),
+        rec.update(slogan=in_script(sl.slogan, script), type=sl.type, count=sl.count, files=1,
+                   members=[in_script(m, script) for m in sl.members],
                    known=sl.known)
         out.append(rec)
     return out
@@ -176,11 +191,12 @@ def meta_record(doc: Document, meta: Any, script: str = "original") -> dict[str,
         rec = {"file": doc.source.name, "start": 0, "end": 0, "line": 1, "text": ""}
     # a title broken over two lines (政府工作报⏎告) reads as one
     title = "".join(shown(doc, *meta.title_span, script).split()) if meta.title_span is not None else None
-    rec.update(title=title, speaker=meta.speaker, role=meta.role, date=meta.date, venue=meta.venue,
-               source=meta.source, script=doc.script, encoding=doc.source.encoding, chars=len(doc.clean),
+    rec.update(title=title, speaker=in_script(meta.speaker, script), role=in_script(meta.role, script),
+               date=meta.date, venue=in_script(meta.venue, script), source=in_script(meta.source, script), script=doc.script, encoding=doc.source.encoding, chars=len(doc.clean),
                noise_removed=list(doc.noise_removed))
     where = getattr(meta, "jurisdiction", None)
-    rec.update(jurisdiction=where.text if where else None, jurisdiction_name=where.name if where else None,
+    rec.update(jurisdiction=in_script(where.text, script) if where else None,
+               jurisdiction_name=in_script(where.name, script) if where else None,
                jurisdiction_level=where.level if where else None,
                jurisdiction_parent=where.parent if where else None,
                jurisdiction_code=where.code if where else None,
@@ -193,6 +209,6 @@ def keyword_records(doc: Document, keywords: list[Any], script: str = "original"
     for k in keywords:
         rec = base(doc, *k.span, script) if k.span else {"file": doc.source.name, "start": 0, "end": 0,
                                                          "line": 1, "text": ""}
-        rec.update(keyword=k.keyword, weight=k.weight, count=k.count)
+        rec.update(keyword=in_script(k.keyword, script), weight=k.weight, count=k.count)
         out.append(rec)
     return out

@@ -59,9 +59,10 @@ def test_jsonl_and_csv_are_flat_with_a_type(runner):
 
 def test_text_report_has_every_section(runner):
     code, out, _ = invoke(runner, "analyze", SAMPLE)
-    assert code == 0
-    for section in ("-- meta", "-- outline", "-- targets", "-- slogans", "-- keywords"):
-        assert section in out
+    rows = [line.split("\t") for line in out.splitlines()]
+    assert code == 0 and rows[0] == ["file", "type", "line", "item", "detail"]
+    assert {r[0] for r in rows[1:]} == {SAMPLE} and all(len(r) == 5 for r in rows)
+    assert {r[1] for r in rows[1:]} == {"meta", "heading", "target", "slogan", "keyword"}
 
 
 def test_library_path_prints_nothing_and_imports_no_click_or_rich():

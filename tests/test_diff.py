@@ -106,8 +106,8 @@ def test_cli_diff_jsonl_and_text(runner):
                                                   key=["targets", "slogans", "outline"].index)
     code, out, _ = invoke(runner, "diff", R[2024], R[2025])
     lines = out.splitlines()
-    assert lines[0] == f"== {R[2024]} → {R[2025]}"
-    assert "targets\tlowered\tcpi\t居民消费价格涨幅3%左右\t居民消费价格涨幅2%左右" in lines
+    assert lines[0] == "files\tsection\tchange\titem\tbefore\tafter"
+    assert f"{R[2024]} → {R[2025]}\ttargets\tlowered\tcpi\t居民消费价格涨幅3%左右\t居民消费价格涨幅2%左右" in lines
 
 
 def test_cli_diff_errors(runner, tmp_path):

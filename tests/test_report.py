@@ -50,8 +50,8 @@ def test_report_data_series(runner):
 
 
 def test_report_usage_errors(runner):
-    r = runner.invoke(cli, ["report", REPORTS[0], "--csv"])
-    assert r.exit_code == 2 and "HTML" in r.stderr
+    r = runner.invoke(cli, ["report", REPORTS[0], "--csv"])  # report takes no --csv at all
+    assert r.exit_code == 2 and "--csv" in r.stderr
     r = runner.invoke(cli, ["report", REPORTS[0], "--indicator", "gpd"])
     assert r.exit_code == 2
 
@@ -79,4 +79,34 @@ def test_page_renders_in_chromium_without_console_errors(page, tmp_path):
         assert graph and 'class="main-svg"' in graph.group(0), div
     assert len(re.findall(r'class="trace bars"', dom)) == 3  # the target bars of each trend chart
     assert len(re.findall(r'class="trace scatter', dom)) >= 3 + 10 - 7  # achieved lines + slogan lines
-    assert "gdp · 增长 %" in dom  # chart titles drawn as SVG text, Chinese included
+    assert "国内生产总值 · 增长 %" in dom  # chart titles drawn as SVG text, in words
+
+
+def test_chart_titles_and_units_in_words():
+    from speechkit.render.as_html import trend_figure
+
+    series = {"measure": "value:CNY", "periods": [2023, 2024], "target_low": [4.94e9, 5e9],
+              "target_range": [None, 1e8], "actual": [5.1e9, None], "target_text": ["", ""], "actual_text": ["", ""]}
+    fig = trend_figure("fiscal_revenue", series)
+    assert fig["layout"]["title"]["text"] == "财政收入 · 亿元"
+    assert fig["data"][0]["y"] == [49.4, 50] and fig["data"][1]["y"] == [51, None]
+    jobs = trend_figure("new_urban_jobs", {**series, "measure": "value:person", "target_low": [1.2e7, 1.1e7]})
+    assert jobs["layout"]["title"]["text"] == "城镇新增就业 · 万人" and jobs["data"][0]["y"] == [1200, 1100]
+    assert trend_figure("gdp", {**series, "measure": "growth"})["layout"]["title"]["text"] == "国内生产总值 · 增长 %"
+
+
+def test_every_indicator_has_a_display_name():
+    from speechkit import lexicons
+
+    names = lexicons.packaged("display")["indicators"]
+    assert set(lexicons.packaged("indicators")["indicators"]) | {"other"} <= set(names)
+
+
+def test_every_speech_has_a_title_and_a_numeric_period(page):
+    text = page.read_text(encoding="utf-8")
+    rows = re.findall(r'<tr><td class="num">(\d{4})</td><td>([^<]+)</td><td>([^<]+)</td>', text)
+    assert len(rows) == len(REPORTS) and all(title.strip() for _, title, _ in rows)
+    from speechkit.render.as_html import speech_title
+
+    assert speech_title({"title": None, "file": "reports/gwr-2021.txt"}) == "gwr-2021"
+    assert speech_title({"title": "政府工作报告", "file": "x.txt"}) == "政府工作报告"

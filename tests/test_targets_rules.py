@@ -246,8 +246,9 @@ def test_cli_json_document(runner):
 def test_cli_plain_text_when_piped(runner):
     r = runner.invoke(cli, ["targets", str(SAMPLE), "--script", "simplified"])
     assert r.exit_code == 0 and "\x1b[" not in r.stdout
-    first = r.stdout.splitlines()[0].split("\t")
-    assert first[:3] == ["35", "target", "gdp"] and "+12.4%" in first[3]
+    header, first = (line.split("\t") for line in r.stdout.splitlines()[:2])
+    assert header[:4] == ["file", "line", "kind", "indicator"]
+    assert first[1:4] == ["35", "target", "gdp"] and "+12.4%" in first[4]
 
 
 def test_cli_help_has_an_example(runner):

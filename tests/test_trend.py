@@ -123,10 +123,10 @@ def test_cli_gdp_json_and_csv(runner):
 def test_cli_plain_table_with_bars(runner):
     code, out, _ = invoke(runner, "trend", *REPORTS[-2:], "--indicator", "gdp")
     lines = out.splitlines()
-    assert code == 0 and lines[0] == "== gdp"
-    period, target, achieved, bar, source = lines[1].split("\t")
-    assert (period, target, achieved) == ("2023", "—", "+5.2%") and bar.strip() == "◆"
-    period, target, achieved, bar, source = lines[2].split("\t")
+    assert code == 0 and lines[0] == "indicator\tperiod\ttarget\tachieved\tbar\tsource"
+    indicator, period, target, achieved, bar, source = lines[1].split("\t")
+    assert indicator == "gdp" and (period, target, achieved) == ("2023", "—", "+5.2%") and bar.strip() == "◆"
+    indicator, period, target, achieved, bar, source = lines[2].split("\t")
     assert (period, target, achieved) == ("2024", "+5%左右", "+5%") and "█" in bar and "◆" in bar
     assert source.endswith("gwr-2024.txt:75")
 
@@ -142,7 +142,7 @@ def test_cli_slogans(runner):
     rows = [json.loads(line) for line in out.splitlines()]
     assert code == 0 and len(rows) == 3 * len(REPORTS) and set(FIELDS["trend_slogans"]) == set(rows[0])
     code, out, _ = invoke(runner, "trend", *REPORTS, "--slogans", "--top", "3")
-    assert out.splitlines()[0].startswith("== per 10,000 characters, periods 2014–2025")
+    assert out.splitlines()[0] == "slogan\ttype\tcount\tfirst\tlast\ttrend\tper_10k"
     assert out.splitlines()[1].split("\t")[:5] == ["一带一路", "formula", "40", "2015", "2025"]
 
 

@@ -138,6 +138,8 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "units": {str: {"unit": str, "factor": (OPT, int), "classifier": (OPT, bool)}},
     },
     "indicators": {"indicators": {str: {"measure": str, "aliases": [str]}}},
+    # names and units a reader sees in the HTML report (render/as_html.py)
+    "display": {"growth": str, "indicators": {str: str}, "units": {str: {"label": str, "divisor": int}}},
     "targets": {
         "qualifiers": {str: {"before": [REGEX], "after": [REGEX]}},
         "bare_magnitude_prefix": [str],

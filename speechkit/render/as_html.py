@@ -50,18 +50,35 @@ def _figure_html(fig: Record, div_id: str, first: bool) -> str:
                        include_mathjax=False)
 
 
-def trend_figure(indicator: str, s: Record) -> Record:
+def _display() -> Record:
+    from speechkit import lexicons
+
+    return lexicons.packaged("display")
+
+
+def _scaled(values: list[Any], divisor: int) -> list[Any]:
+    return [None if v is None else v / divisor for v in values]
+
+
+def trend_figure(indicator: str, s: Record, display: Record | None = None) -> Record:
+    """A chart titled in words: 国内生产总值 · 增长 %, 财政收入 · 亿元 (amounts scaled to the unit shown)."""
+    display = display or _display()
     measure = s["measure"] or ""
-    unit = "增长 %" if measure == "growth" else measure.replace("value:", "")
+    base = measure.replace("value:", "")
+    unit = display["units"].get(base, {"label": base, "divisor": 1})
+    label, divisor = (display["growth"], 1) if measure == "growth" else (unit["label"], unit["divisor"])
+    name = display["indicators"].get(indicator, indicator)
     x = _x(s["periods"])
-    target = {"type": "bar", "name": "target 目标", "x": x, "y": s["target_low"], "marker": {"color": TARGET_COLOR},
-              "error_y": {"type": "data", "symmetric": False, "array": s["target_range"],
+    target = {"type": "bar", "name": "目标 target", "x": x, "y": _scaled(s["target_low"], divisor),
+              "marker": {"color": TARGET_COLOR},
+              "error_y": {"type": "data", "symmetric": False, "array": _scaled(s["target_range"], divisor),
                           "arrayminus": [0] * len(x)},
-              "customdata": s["target_text"], "hovertemplate": "%{x}: %{customdata}<extra>target</extra>"}
-    actual = {"type": "scatter", "mode": "lines+markers", "name": "achieved 实际", "x": x, "y": s["actual"],
-              "line": {"color": ACTUAL_COLOR}, "customdata": s["actual_text"],
-              "hovertemplate": "%{x}: %{customdata} (%{y})<extra>achieved</extra>"}
-    return {"data": [target, actual], "layout": {"title": {"text": f"{indicator} · {unit}"}}}
+              "customdata": s["target_text"], "hovertemplate": "%{x}: %{customdata}<extra>目标</extra>"}
+    actual = {"type": "scatter", "mode": "lines+markers", "name": "实际 achieved", "x": x,
+              "y": _scaled(s["actual"], divisor), "line": {"color": ACTUAL_COLOR}, "customdata": s["actual_text"],
+              "hovertemplate": f"%{{x}}: %{{customdata}} (%{{y}} {html.escape(label)})<extra>实际</extra>"}
+    return {"data": [target, actual], "layout": {"title": {"text": f"{name} · {label}"},
+                                                 "yaxis": {"title": {"text": label}}}}
 
 
 def slogan_figure(s: Record) -> Record:
@@ -74,8 +91,10 @@ def slogan_figure(s: Record) -> Record:
 
 def _charts(data: Record) -> str:
     parts, first = [], True
+    display = _display()
     for i, (name, series) in enumerate(data["trend_series"].items()):
-        parts.append(f'<div class="chart">{_figure_html(trend_figure(name, series), f"trend-{i}", first)}</div>')
+        fig = trend_figure(name, series, display)
+        parts.append(f'<div class="chart">{_figure_html(fig, f"trend-{i}", first)}</div>')
         first = False
     trend = f'<h2>Trends 趋势</h2><div class="charts">{"".join(parts)}</div>' if parts else ""
     slogans = ""
@@ -98,7 +117,7 @@ def _targets_table(f: Record) -> str:
                    f'<td>{_e(r["period_text"])}</td><td>{_e(r["text"])}</td></tr>' for r in f["targets"])
     head = "<tr><th>line</th><th>indicator</th><th>figure</th><th>modality</th><th>period</th><th>text</th></tr>"
     body = f"<table>{head}{rows}</table>" if rows else "<p>no targets found</p>"
-    return f'<details><summary>{_e(f["file"])} · {len(f["targets"])} targets</summary>{body}</details>'
+    return f'<details><summary>{_e(speech_title(f))} · {len(f["targets"])} targets</summary>{body}</details>'
 
 
 def _outline_tree(f: Record) -> str:
@@ -112,13 +131,21 @@ def _outline_tree(f: Record) -> str:
         return f'<ul class="outline">{items}</ul>' if items else ""
 
     body = branch(None) or "<p>no headings found</p>"
-    return f'<details><summary>{_e(f["file"])} · {len(f["outline"])} headings</summary>{body}</details>'
+    return f'<details><summary>{_e(speech_title(f))} · {len(f["outline"])} headings</summary>{body}</details>'
+
+
+def speech_title(f: Record) -> str:
+    """Every speech has a title: its meta title, else its file name without folder and suffix."""
+    from pathlib import PurePath
+
+    return f.get("title") or PurePath(f["file"]).stem
 
 
 def _files_table(files: list[Record]) -> str:
-    rows = "".join(f'<tr><td>{_e(f["year"] or "?")}</td><td>{_e(f["file"])}</td><td>{_e(f["title"])}</td>'
+    rows = "".join(f'<tr><td class="num">{_e(f["year"] if f["year"] is not None else "")}</td>'
+                   f'<td>{_e(speech_title(f))}</td><td>{_e(f["file"])}</td>'
                    f'<td class="num">{f["chars"]:,}</td></tr>' for f in files)
-    return f"<table><tr><th>period</th><th>file</th><th>title</th><th>characters</th></tr>{rows}</table>"
+    return f"<table><tr><th>年份 year</th><th>标题 title</th><th>file</th><th>字数 characters</th></tr>{rows}</table>"
 
 
 def render_page(data: Record | None, errors: list[tuple[str, str]]) -> str:

@@ -1,8 +1,13 @@
-"""A progress bar on stderr for long batches — only when stderr is a terminal, never in pipes."""
+"""A progress bar on stderr for long batches — only when stderr is a terminal, never in pipes.
+
+When stdout is the same terminal, results printed while the bar is drawn would leave bar
+frames inside the output: the batch wraps every write in ``paused()``, which takes the bar
+off the screen (it is transient) and draws it again below what was printed."""
 from __future__ import annotations
 
 import sys
-from typing import Any
+from contextlib import contextmanager
+from typing import Any, Iterator
 
 # Batches shorter than this finish before a bar would be worth drawing.
 PROGRESS_MIN_FILES = 20
@@ -11,6 +16,10 @@ PROGRESS_MIN_FILES = 20
 class _NoProgress:
     def advance(self) -> None:
         pass
+
+    @contextmanager
+    def paused(self) -> Iterator[None]:
+        yield
 
     def close(self) -> None:
         pass
@@ -22,12 +31,25 @@ class _RichProgress:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
         self.bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                            TimeRemainingColumn(), console=Console(stderr=True), transient=True)
+                            TimeRemainingColumn(), console=Console(stderr=True), transient=True,
+                            redirect_stdout=False, redirect_stderr=False)
         self.task = self.bar.add_task(label, total=total)
         self.bar.start()
 
     def advance(self) -> None:
         self.bar.advance(self.task)
+
+    @contextmanager
+    def paused(self) -> Iterator[None]:
+        if not sys.stdout.isatty():  # output goes elsewhere: nothing to keep apart
+            yield
+            return
+        self.bar.stop()
+        try:
+            yield
+        finally:
+            sys.stdout.flush()
+            self.bar.start()
 
     def close(self) -> None:
         self.bar.stop()

@@ -32,13 +32,15 @@ def figure(value: Any, value_max: Any, growth: Any, growth_max: Any, unit: Any, 
     return ""
 
 
-def _measure(r: Record, prefix: str = "") -> tuple[float, float] | None:
+def _measure(r: Record, prefix: str = "") -> tuple[str, float, float] | None:
+    """(scale, low, high): "percent" for growth rates, else the value's unit — a bar never puts
+    a percent and an amount in yuan on one scale."""
     g, gm = r.get(prefix + "growth"), r.get(prefix + "growth_max")
     if g is not None:
-        return abs(g), abs(gm if gm is not None else g)
+        return "percent", abs(g), abs(gm if gm is not None else g)
     v, vm = r.get(prefix + "value"), r.get(prefix + "value_max")
     if v is not None:
-        return abs(v), abs(vm if vm is not None else v)
+        return str(r.get(prefix + "unit") or ""), abs(v), abs(vm if vm is not None else v)
     return None
 
 
@@ -57,6 +59,22 @@ def bar(target: tuple[float, float] | None, actual: tuple[float, float] | None, 
     return "".join(cells).rstrip()
 
 
+def _bar_cell(target_m: tuple[str, float, float] | None, actual_m: tuple[str, float, float] | None,
+              scale: str, top: float) -> str:
+    """The row's bar on the block's one scale; a figure on another scale is left out of it."""
+    t = target_m[1:] if target_m and target_m[0] == scale else None
+    a = actual_m[1:] if actual_m and actual_m[0] == scale else None
+    return bar(t, a, top) if t or a else ""
+
+
+def _scale(rows: list[Record]) -> tuple[str, float]:
+    """The block's scale (the one most of its figures use; percent on a tie) and its top."""
+    measures = [m for r in rows for m in (_measure(r), _measure(r, "actual_")) if m is not None]
+    kinds = [m[0] for m in measures]
+    scale = max(sorted(set(kinds), key=lambda k: k != "percent"), key=kinds.count, default="percent")
+    return scale, max((m[2] for m in measures if m[0] == scale), default=0.0)
+
+
 def trend_blocks(records: list[Record]) -> list[tuple[str, list[tuple[str, ...]]]]:
     """(indicator, rows) per indicator, in the records' order."""
     blocks: dict[str, list[Record]] = {}
@@ -64,8 +82,7 @@ def trend_blocks(records: list[Record]) -> list[tuple[str, list[tuple[str, ...]]
         blocks.setdefault(r["indicator"], []).append(r)
     out = []
     for indicator, rows in blocks.items():
-        measures = [m for r in rows for m in (_measure(r), _measure(r, "actual_")) if m is not None]
-        top = max((m[1] for m in measures), default=0.0)
+        scale, top = _scale(rows)
         cells = []
         for r in rows:
             target = figure(r["value"], r["value_max"], r["growth"], r["growth_max"], r["unit"], r["qualifier"])
@@ -76,7 +93,7 @@ def trend_blocks(records: list[Record]) -> list[tuple[str, list[tuple[str, ...]]
             target_m = _measure(r) if r["growth"] is not None or r["value"] is not None else None
             source = f"{r['file']}:{r['line']}" if target else f"{r['actual_file']}:{r['actual_line']}"
             cells.append((str(r["period"] or "?"), target or "—", actual or "—",
-                          bar(target_m, _measure(r, "actual_"), top), source))
+                          _bar_cell(target_m, _measure(r, "actual_"), scale, top), source))
         out.append((indicator, cells))
     return out
 

@@ -1,9 +1,11 @@
 """Loading: inputs, encodings detected without being told, and clear errors for bad files."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 import speechkit
 from speechkit.cli import cli
@@ -27,7 +29,8 @@ def outline_of(path: Path) -> list[tuple]:
     ("utf-16", SAMPLES),  # Python writes a BOM
     ("utf-8-sig", SAMPLES),
     ("utf-16-le", SAMPLES),  # no BOM
-], ids=["gb18030", "big5", "utf-16-bom", "utf-8-bom", "utf-16le-nobom"])
+    ("utf-16-be", SAMPLES),  # no BOM
+], ids=["gb18030", "big5", "utf-16-bom", "utf-8-bom", "utf-16le-nobom", "utf-16be-nobom"])
 def test_same_outline_in_every_encoding(tmp_path, encoding, samples):
     for sample in samples:
         text = sample.read_text(encoding="utf-8")
@@ -48,6 +51,51 @@ def test_same_outline_in_every_encoding(tmp_path, encoding, samples):
 def test_detected_encoding_is_reported(encoding, expected):
     text = "區長在經濟工作會議上講話。一要強化責任意識。二要強化作風建設。" * 5
     assert decode_bytes(text.encode(encoding), "x")[1] == expected
+
+
+# Issue 17 item 5: 一 (U+4E00), 丁 (U+4E01) and the like have a NUL byte too, on the other
+# side from ASCII's: NULs on both sides must not make UTF-16 "binary".
+@pytest.mark.parametrize("text", [
+    "一、总体要求\n一是坚持一以贯之。\n2025年一季度增长5.2%。\n" * 40,
+    "一丁七万丈三上下不与丐丑专且" * 30,  # every character has a NUL byte
+    "GDP 5% 一二三四 ABC\n" * 60,
+])
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_bomless_utf16_with_nul_bytes_on_both_sides(text, encoding):
+    data = text.encode(encoding)
+    assert b"\x00" in data  # what the NUL test called binary
+    assert decode_bytes(data, "x") == (text, "utf-16")
+
+
+@pytest.mark.parametrize("data", [bytes(range(256)) * 8, b"\x00" * 4096, b"PK\x03\x04" + b"\x00\x01" * 900])
+def test_binary_is_still_binary(data):
+    with pytest.raises(LoadError, match="binary|encoding"):
+        decode_bytes(data, "x")
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.stem)
+def test_lone_cr_line_ends_are_line_ends(tmp_path, sample):
+    text = sample.read_text(encoding="utf-8").replace("\r\n", "\n")
+    lf, cr, crlf = tmp_path / "lf.txt", tmp_path / "cr.txt", tmp_path / "crlf.txt"
+    lf.write_bytes(text.encode("utf-8"))
+    cr.write_bytes(text.replace("\n", "\r").encode("utf-8"))
+    crlf.write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
+    doc = speechkit.load(str(cr))
+    assert len(doc.raw) == len(text)  # one character for one: offsets unchanged
+    assert outline_of(cr) == outline_of(lf) and outline_of(lf)
+    records = {}
+    for f in (lf, cr, crlf):
+        r = CliRunner().invoke(cli, ["outline", str(f), "--jsonl"])
+        assert r.exit_code == 0, r.stderr
+        records[f] = [{k: v for k, v in json.loads(x).items() if k != "file"} for x in r.stdout.splitlines()]
+    assert records[cr] == records[lf]  # lines, offsets and titles alike
+    assert max(rec["line"] for rec in records[cr]) > 1
+    assert [rec["title"] for rec in records[crlf]] == [rec["title"] for rec in records[lf]]
+
+
+def test_lone_surrogate_from_an_encoding_is_one_file_error():
+    with pytest.raises(LoadError, match="lone surrogate"):
+        decode_bytes(b"\\udcff abc", "x", "unicode_escape")
 
 
 def test_encoding_override(tmp_path):

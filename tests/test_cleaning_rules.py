@@ -104,3 +104,15 @@ def test_show_noise_lists_what_was_cut(runner, tmp_path):
     assert any(l.startswith("1\t") and "breadcrumb" in l and "您的位置" in l for l in lines), lines
     assert any(l.startswith("3\t") and "editor" in l and "王某某" in l for l in lines), lines
     assert not any(BODY in l for l in lines)
+
+
+@pytest.mark.parametrize("line", ["相关文章还在整理。", "大", "中", "更多的是要靠我们自己。", "收藏家协会成立"])
+def test_words_of_widgets_in_content_stay(line):
+    text = f"县长在全县大会上的讲话\n{line}\n{BODY}"
+    assert speechkit.load(text=text).clean == text
+
+
+def test_related_links_block_ends_at_the_speechs_heading():
+    text = "相关阅读\n县里召开春耕生产会\n二、抓好春耕备耕\n" + BODY
+    clean = speechkit.load(text=text).clean
+    assert "春耕生产会" not in clean and "二、抓好春耕备耕" in clean and BODY in clean

@@ -30,7 +30,8 @@ def _compile(config: Config) -> dict[str, Any]:
     lex = config.lexicon("cleaning")
     line_rules = list(lex["line_rules"]) + _word_rules(lex)
     return {
-        "related": (lex["related_block_max_lines"], lex["related_item_max_chars"]),
+        "related": (lex["related_block_max_lines"], lex["related_item_max_chars"],
+                    re.compile(lex["related_block_stop"])),
         "fold": str.maketrans(lex["fold"], lex["fold_to"]),
         # folding only where needed: a regex finds the rare full-width runs far faster than
         # str.translate walks the whole text
@@ -79,9 +80,11 @@ def _removed_spans(folded: str, rules: dict[str, Any]) -> tuple[list[tuple[int, 
     return merged, names
 
 
-def _related_block(text: str, pos: int, max_lines: int, max_chars: int) -> list[tuple[int, int]]:
+def _related_block(text: str, pos: int, max_lines: int, max_chars: int,
+                   stop: re.Pattern) -> list[tuple[int, int]]:
     """The headlines under a related-links line ending at ``pos``: the short lines without 。
-    that follow it (blank lines between them allowed), at most ``max_lines`` of them."""
+    that follow it (blank lines between them allowed), at most ``max_lines`` of them, up to a
+    heading of the speech's own."""
     out: list[tuple[int, int]] = []
     taken = 0
     while taken < max_lines and pos < len(text):
@@ -90,7 +93,7 @@ def _related_block(text: str, pos: int, max_lines: int, max_chars: int) -> list[
         end = len(text) if end == -1 else end
         line = text[start:end]
         if line.strip():
-            if len(line) > max_chars or "。" in line:
+            if len(line) > max_chars or "。" in line or stop.match(line):
                 break
             out.append((start, end))
             taken += 1

@@ -108,6 +108,10 @@ class Target:
     period_span: tuple[int, int] | None
     masked: bool
     sentence_span: tuple[int, int]
+    # how the kind was decided (docs/targets.md): the cue words (None: nothing did) and
+    # high (a cue, a lead-in, the list or section it is in) or low (the default)
+    cue: str | None = None
+    confidence: str = "high"
 
 
 @dataclass(frozen=True)

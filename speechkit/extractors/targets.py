@@ -21,6 +21,7 @@ from typing import Any
 
 from speechkit.config import Config
 from speechkit.extractors import target_cues as cues
+from speechkit.extractors import target_lists
 from speechkit.extractors.gate import gated
 from speechkit.extractors.numbers import Quantity, compile_reader, scan_quantities
 from speechkit.model import Document, Heading, Target
@@ -184,6 +185,7 @@ def extract_targets(doc: Document, config: Config, year: int | None = None,
         prev_end = q.end
         if st is not None:
             stmts.append(st)
+    stmts = target_lists.distribute(stmts, text, comp, bounds)
     return [_to_target(s, bounds) for s in _merge_growth(stmts, text, comp)]
 
 

@@ -112,6 +112,9 @@ class Target:
     # high (a cue, a lead-in, the list or section it is in) or low (the default)
     cue: str | None = None
     confidence: str = "high"
+    # an increment written with the level (比上年增加1800亿元, 提高1个百分点): amount and unit
+    change: float | None = None
+    change_unit: str | None = None
 
 
 @dataclass(frozen=True)

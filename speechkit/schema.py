@@ -32,7 +32,7 @@ TYPES: dict[str, dict[str, Any]] = {
                 "unit": _null(_STR), "value_text": _null(_STR), "growth": _null(_NUM), "growth_max": _null(_NUM),
                 "qualifier": _enum("approx", "at_least", "at_most", "exact"), "modality": _null(_STR),
                 "kind": _enum("target", "actual", "other"), "period": _null(_INT), "period_text": _null(_STR),
-                "masked": _BOOL, "sentence": _STR, "confidence": _enum("high", "low"),
+                "masked": _BOOL, "sentence": _STR, "change": _null(_NUM), "change_unit": _null(_STR), "confidence": _enum("high", "low"),
                 "cue": _null(_STR)},
     "slogans": {"slogan": _STR, "type": _enum("quoted", "formula", "parallel"), "count": _INT, "files": _INT,
                 "members": _STRS, "known": _BOOL},

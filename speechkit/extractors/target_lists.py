@@ -3,7 +3,9 @@ distribute figures over the indicators named before them. Split from targets.py.
 
 - ``A和B分别达到x和y`` → A x, B y: the k-th figure after 分别 belongs to the k-th name before it;
 - ``A x，其中B y，分别增长a%和b%`` → the k-th growth rate joins the k-th amount before it;
-- ``A和B均增长a%`` → one record for each of A and B.
+- ``A和B均增长a%`` → one record for each of A and B;
+- ``A x、比上年增加y`` / ``A率x%、提高1个百分点`` → one record of A at x with ``change`` y: an
+  increment is a field of the level's record, never a second record of the indicator.
 """
 from __future__ import annotations
 
@@ -80,12 +82,11 @@ def _shared_head(text: str, start: int, m: re.Match, comp: dict[str, Any]) -> li
     if len(parts) < 2 or parts[-1]:
         return []
     out, pos = [], start + cut
-    for part in parts[:-1]:
-        for k in range(1, len(m.group())):
-            whole = part + m.group()[k:]
-            if whole in comp["alias_to_id"]:
-                out.append(_Name(whole, (pos, pos + len(part))))
-                break
+    for part in parts[:-1]:  # the shortest head, the longest name (今年城镇居民: 城镇居民 + head)
+        found = next(((part[j:] + m.group()[k:], j) for k in range(1, len(m.group())) for j in range(len(part))
+                      if part[j:] + m.group()[k:] in comp["alias_to_id"]), None)
+        if found is not None:
+            out.append(_Name(found[0], (pos + found[1], pos + len(part))))
         pos += len(part) + 1
     return out if len(out) == len(parts) - 1 else []
 
@@ -108,3 +109,27 @@ class _Name:
 
 def _named(st: Any, m: re.Match, comp: dict[str, Any]) -> Any:
     return replace(st, indicator=comp["alias_to_id"][m.group()], ind_span=m.span(), own_indicator=True)
+
+
+def fold_changes(stmts: list[Any], text: str, comp: dict[str, Any]) -> list[Any]:
+    """An increment with no indicator of its own (比上年增加1800亿元, 提高1个百分点) right after a
+    level of the same indicator in its sentence becomes that record's ``change``."""
+    out: list[Any] = []
+    for st in stmts:
+        prev = out[-1] if out else None
+        if prev is not None and _is_change_of(st, prev):
+            sign = -1 if comp["delta_down"].search(text, prev.q.end, st.q.start) and st.q.unit != "percentage_point" else 1
+            out[-1] = replace(prev, change=None if st.value is None else sign * st.value, change_unit=st.q.unit)
+            continue
+        out.append(st)
+    return out
+
+
+def _is_change_of(st: Any, prev: Any) -> bool:
+    if st.own_indicator or st.indicator != prev.indicator or st.sentence[0] != prev.sentence[0]:
+        return False
+    if prev.delta or prev.value is None or prev.change_unit is not None:
+        return False
+    if st.q.unit == "percentage_point":
+        return prev.q.unit == "percent"
+    return st.delta and st.q.unit == prev.q.unit and st.growth is None

@@ -75,6 +75,8 @@ class _Stmt:
     segment: int
     sentence: tuple[int, int]
     delta: bool
+    change: float | None = None
+    change_unit: str | None = None
 
 
 def _alt(patterns: Any) -> str:
@@ -99,6 +101,7 @@ def _compile(config: Config) -> dict[str, Any]:
         "growth": gated(f"(?P<up>{_alt(lex['growth']['up'])})|(?P<down>{_alt(lex['growth']['down'])})"),
         "ratio": gated(_alt(lex["ratio"])),
         "delta": gated(_alt(lex["delta"])),
+        "delta_down": gated(_alt(lex["growth"]["down"])),
         "modality": gated(_alt(lex["modality"])),
         "kind": gated(f"{year}|(?P<part>{_alt(kind['achieved_period'])})|(?P<target>{_alt(kind['target'])})"
                       f"|(?P<actual>{_alt(kind['actual'])})"),
@@ -185,7 +188,7 @@ def extract_targets(doc: Document, config: Config, year: int | None = None,
         prev_end = q.end
         if st is not None:
             stmts.append(st)
-    stmts = target_lists.distribute(stmts, text, comp, bounds)
+    stmts = target_lists.fold_changes(target_lists.distribute(stmts, text, comp, bounds), text, comp)
     return [_to_target(s, bounds) for s in _merge_growth(stmts, text, comp)]
 
 
@@ -372,5 +375,5 @@ def _to_target(s: _Stmt, bounds: _Bounds) -> Target:
                   indicator_span=s.ind_span, value=s.value, value_max=s.value_max,
                   unit=None if growth_only else s.q.unit,
                   growth=s.growth, growth_max=s.growth_max, qualifier=s.qualifier, modality=s.modality,
-                  kind=s.kind, cue=s.cue, confidence=s.confidence, period=s.period, period_span=s.period_span, masked=s.q.masked,
+                  kind=s.kind, change=s.change, change_unit=s.change_unit, cue=s.cue, confidence=s.confidence, period=s.period, period_span=s.period_span, masked=s.q.masked,
                   sentence_span=s.sentence)

@@ -258,5 +258,7 @@ def _period_in(text: str, win: tuple[int, int], comp: dict[str, Any], ctx: dict[
     if digits:
         return int(digits.group()), m.span()
     rel = next((v for k, v in comp["relative"].items() if k in word), None)
+    if rel is None and word == "全年":
+        return None  # 全年 says the whole year, not which: 今年…全年 / 去年全年 elsewhere tell
     year = None if rel is None or ctx["year"] is None else ctx["year"] + rel
     return year, m.span()

@@ -100,3 +100,14 @@ def test_series_stay_apart(text, indicator):
 def test_confidence_says_what_decided_the_kind(text, cue, confidence):
     (r,) = recs(text)
     assert (r["cue"], r["confidence"]) == (cue, confidence)
+
+
+@pytest.mark.parametrize("text,want", [
+    ("去年财政总收入xx.x亿元。", [("fiscal_revenue", None, None, True)]),  # a mask of any length
+    ("去年一般公共预算收入XX.X亿元。", [("fiscal_revenue", None, None, True)]),
+    # a masked growth rate joins its amount: one record, masked, the readable value kept
+    ("去年地区生产总值xxx亿元，增长x.x%。", [("gdp", None, None, True)]),
+    ("全镇实现生产总值19.9亿元，增长xx.9%。", [("gdp", 1.99e9, None, True)]),
+])
+def test_masks_of_any_length(text, want):
+    assert [(r["indicator"], r["value"], r["growth"], r["masked"]) for r in recs(text)] == want

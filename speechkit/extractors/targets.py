@@ -348,12 +348,15 @@ def _merge_growth(stmts: list[_Stmt], text: str, comp: dict[str, Any]) -> list[_
             continue
         target = out[k]
         qual = target.qualifier if target.qualifier != "exact" else st.qualifier
-        out[k] = replace(target, growth=st.growth, growth_max=st.growth_max, qualifier=qual)
+        q = replace(target.q, masked=True) if st.q.masked else target.q  # GDP19.92亿元，增长xx.x%
+        out[k] = replace(target, q=q, growth=st.growth, growth_max=st.growth_max, qualifier=qual)
     return out
 
 
 def _merge_target(out: list[_Stmt], st: _Stmt, text: str, comp: dict[str, Any]) -> int | None:
-    if st.growth is None or st.value is not None or st.q.masked or st.own_indicator:
+    masked_growth = (st.q.masked and st.q.unit == "percent" and st.value is None
+                     and comp["growth"].search(text, max(st.segment, st.q.start - 8), st.q.start))
+    if not (masked_growth or (st.growth is not None and not st.q.masked)) or st.value is not None or st.own_indicator:
         return None
     if comp["distribute"].search(text, max(st.segment, st.q.start - WINDOW_MAX), st.q.start):
         return None  # 总数、总产值…分别增加540多家、增长299.3%: two statements

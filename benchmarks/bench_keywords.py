@@ -1,5 +1,5 @@
 """Segmentation and `keywords` on ≥ 10 MB of Simplified speeches, jieba vs the fast backend
-(rjieba, from the `speechkit[fast]` extra), against `jieba.lcut` alone, in one run.
+(rjieba, from the `speechkit-zh[fast]` extra), against `jieba.lcut` alone, in one run.
 
     python benchmarks/bench_keywords.py [--mb 10] [--repeat 3]
 

@@ -48,7 +48,7 @@ def conversion() -> None:
     for b, t in times.items():
         print(f"t2s backend {b:7s} ...... {size / t:8.1f} MB/s   ({times['python'] / t:.0f}x the default)")
     if len(times) == 1:
-        print("(install speechkit[fast] to measure the opencc-pyo3 backend)")
+        print("(install speechkit-zh[fast] to measure the opencc-pyo3 backend)")
 
 
 def corpus_check() -> None:

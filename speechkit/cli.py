@@ -10,7 +10,7 @@ import click
 from speechkit import __version__, batch
 from speechkit.batch import Batch, Options
 
-FORMATS = ("text", "json", "jsonl", "csv")
+FORMATS = ("text", "json", "jsonl", "csv", "parquet")
 
 
 def common_options(f: Callable[..., Any]) -> Callable[..., Any]:
@@ -20,6 +20,8 @@ def common_options(f: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--json", "fmt", flag_value="json", help="One JSON document (schema speechkit/1)."),
         click.option("--jsonl", "fmt", flag_value="jsonl", help="One JSON record per line, streamed."),
         click.option("--csv", "fmt", flag_value="csv", help="CSV rows with a fixed header."),
+        click.option("--parquet", "fmt", flag_value="parquet",
+                     help="One Parquet table, columns typed as in the schema (needs -o FILE or a pipe; pyarrow)."),
         click.option("--excel", is_flag=True, help="With --csv: write a UTF-8 BOM so Excel reads Chinese text."),
         click.option("--script", type=click.Choice(["original", "simplified", "traditional"]),
                      default="original", show_default=True, help="Script of the text shown."),
@@ -37,8 +39,20 @@ def common_options(f: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _options(kw: dict[str, Any]) -> Options:
+    if kw["fmt"] == "parquet":
+        _check_parquet(kw["output"])
     return Options(kw.pop("fmt") or "text", kw.pop("script"), kw.pop("encoding"), kw.pop("config"),
                    kw.pop("output"), kw.pop("quiet"), kw.pop("excel"), kw.pop("jobs"))
+
+
+def _check_parquet(output: str | None) -> None:
+    """--parquet needs pyarrow (an extra) and somewhere binary to go: a file or a pipe."""
+    import importlib.util
+
+    if importlib.util.find_spec("pyarrow") is None:
+        raise click.ClickException("--parquet needs pyarrow: pip install 'speechkit-zh[parquet]'")
+    if output is None and sys.stdout.isatty():
+        raise click.UsageError("--parquet writes a binary file: give -o FILE or pipe the output")
 
 
 def _err(msg: str) -> None:
@@ -86,7 +100,7 @@ def outline(files: tuple[str, ...], depth: int | None, **kw: Any) -> None:
 
     def analyse(doc: Any, config: Any) -> list[dict[str, Any]]:
         from speechkit.api import outline as extract
-        from speechkit.render.records import heading_records
+        from speechkit.records import heading_records
 
         recs = heading_records(doc, extract(doc, config), opts.script)
         return [r for r in recs if depth is None or r["level"] <= depth]
@@ -97,7 +111,9 @@ def outline(files: tuple[str, ...], depth: int | None, **kw: Any) -> None:
 @cli.command()
 @common_options
 @click.option("--simplified", is_flag=True, help="Print the Simplified `norm` layer instead of `clean`.")
-def clean(files: tuple[str, ...], simplified: bool, **kw: Any) -> None:
+@click.option("--show-noise", is_flag=True,
+              help="Print what cleaning cut instead of the text: line, rule and the text cut, one per line.")
+def clean(files: tuple[str, ...], simplified: bool, show_noise: bool, **kw: Any) -> None:
     """Print the cleaned text: pinyin, site boilerplate and odd spaces removed, widths folded.
 
     \b
@@ -105,15 +121,20 @@ def clean(files: tuple[str, ...], simplified: bool, **kw: Any) -> None:
       speechkit clean samples/economic-work-meeting.trad-pinyin.txt
       speechkit clean --simplified samples/*.trad*.txt -o all.simp.txt
       cat speech.txt | speechkit clean -
+      speechkit clean page.txt --show-noise        # audit what was cut, and by which rule
     """
     opts = _options(kw)
 
     def analyse(doc: Any, config: Any) -> list[dict[str, Any]]:
-        from speechkit.render.records import clean_record
+        from speechkit.records import clean_record, noise_records
 
+        if show_noise:
+            from speechkit.normalize.clean import page_noise
+
+            return noise_records(doc, page_noise(doc.raw, config))
         return [clean_record(doc, simplified, opts.script)]
 
-    run("clean", files, opts, analyse)
+    run("noise" if show_noise else "clean", files, opts, analyse)
 
 
 KINDS = ("target", "actual", "other")
@@ -156,7 +177,7 @@ def targets(files: tuple[str, ...], all_kinds: bool, kind: tuple[str, ...] | Non
 
     def analyse(doc: Any, config: Any) -> list[dict[str, Any]]:
         from speechkit.api import targets as extract
-        from speechkit.render.records import target_records
+        from speechkit.records import target_records
 
         recs = target_records(doc, extract(doc, config), opts.script)
         return [r for r in recs if r["kind"] in kinds and (not indicator or r["indicator"] in indicator)]
@@ -192,13 +213,13 @@ def slogans(files: tuple[str, ...], top: int | None, min_count: int, by_file: bo
 
     def analyse(doc: Any, config: Any) -> list[dict[str, Any]]:
         from speechkit.api import slogans as extract
-        from speechkit.render.records import slogan_records
+        from speechkit.records import slogan_records
 
         recs = slogan_records(doc, extract(doc, config), opts.script)
         return keep(recs) if by_file else recs
 
     def finish(batch: Batch) -> Batch:
-        from speechkit.render.records import aggregate_slogans
+        from speechkit.analysis.corpus import aggregate_slogans
 
         if len(batch) == 1:
             return [(name, enc, keep(recs)) for name, enc, recs in batch]
@@ -223,7 +244,7 @@ def meta(files: tuple[str, ...], **kw: Any) -> None:
 
     def analyse(doc: Any, config: Any) -> list[dict[str, Any]]:
         from speechkit.api import meta as extract
-        from speechkit.render.records import meta_record
+        from speechkit.records import meta_record
 
         return [meta_record(doc, extract(doc, config), opts.script)]
 
@@ -250,12 +271,12 @@ def keywords(files: tuple[str, ...], top: int, distinctive: bool, **kw: Any) -> 
 
     def analyse(doc: Any, config: Any) -> list[dict[str, Any]]:
         from speechkit.extractors.keywords import extract_keywords
-        from speechkit.render.records import keyword_records
+        from speechkit.records import keyword_records
 
         return keyword_records(doc, extract_keywords(doc, config, None if distinctive else top), opts.script)
 
     def finish(batch: Batch) -> Batch:
-        from speechkit.render.records import distinctive_keywords
+        from speechkit.analysis.corpus import distinctive_keywords
 
         return distinctive_keywords(batch, top)
 
@@ -308,7 +329,7 @@ def _check_indicators(ids: tuple[str, ...] | None, config_file: str | None) -> N
 
 def _summarise(opts: Options, parts: tuple[str, ...]) -> Callable[[Any, Any], list[dict[str, Any]]]:
     def analyse(doc: Any, config: Any) -> list[dict[str, Any]]:
-        from speechkit.render.records import file_summary
+        from speechkit.api import file_summary
 
         return [file_summary(doc, config, parts, opts.script)]
 
@@ -343,7 +364,7 @@ def trend(files: tuple[str, ...], indicator: tuple[str, ...] | None, slogan_mode
     _check_indicators(indicator, opts.config)
 
     def finish(batch: Batch) -> Batch:
-        from speechkit.extractors.trend import common_indicators, slogan_trend, trend_rows
+        from speechkit.analysis.trend import common_indicators, slogan_trend, trend_rows
 
         summaries = [recs[0] for _name, _enc, recs in batch]
         if slogan_mode:
@@ -353,6 +374,44 @@ def trend(files: tuple[str, ...], indicator: tuple[str, ...] | None, slogan_mode
 
     parts = ("slogans",) if slogan_mode else ("targets",)
     run("trend_slogans" if slogan_mode else "trend", files, opts, _summarise(opts, parts), finish)
+
+
+@cli.command()
+@common_options
+@click.option("--indicator", metavar="ID1,ID2", callback=_split_list,
+              help="Indicators, e.g. gdp,cpi (default: those in most files).")
+def panel(files: tuple[str, ...], indicator: tuple[str, ...] | None, **kw: Any) -> None:
+    """A research panel: one row per (jurisdiction, year, indicator) with the target, the figure
+    achieved that year (from the same text's review or the next year's), their difference and
+    where each was read. `status`: found, qualitative (与经济增长同步), absent (the text says it
+    sets no target), not_found. Jurisdiction and year come from each text's meta.
+
+    \b
+    Examples:
+      speechkit panel reports/ --indicator gdp
+      speechkit panel reports/ --indicator gdp,cpi --csv -o panel.csv
+      speechkit panel reports/ --parquet -o panel.parquet
+    """
+    opts = _options(kw)
+    _check_indicators(indicator, opts.config)
+
+    def analyse(doc: Any, config: Any) -> list[dict[str, Any]]:
+        from speechkit.analysis.panel import panel_summary
+
+        return [panel_summary(doc, config, opts.script)]
+
+    def finish(batch: Batch) -> Batch:
+        from speechkit.analysis.trend import common_indicators
+        from speechkit.analysis.panel import panel_rows
+
+        summaries = [recs[0] for _name, _enc, recs in batch]
+        for s in summaries:
+            if s["year"] is None and not opts.quiet:
+                _err(f"warning: {s['file']}: no year (title, dated subtitle or file name); left out of the panel")
+        ids = list(indicator or common_indicators(summaries))
+        return [("*", "", panel_rows(summaries, ids))] if summaries else []
+
+    run("panel", files, opts, analyse, finish)
 
 
 @cli.command()
@@ -391,7 +450,7 @@ def diff(files: tuple[str, ...], **kw: Any) -> None:
         raise click.UsageError(f"diff compares two files, A and B (got {len(files)})")
 
     def finish(batch: Batch) -> Batch:
-        from speechkit.compare import diff as compare
+        from speechkit.analysis.compare import diff as compare
 
         # files that failed are reported and left out: each file is compared with the one before
         return [(f"{a_name} → {b_name}", b_enc, compare(a, b))
@@ -418,18 +477,18 @@ def report(files: tuple[str, ...], indicator: tuple[str, ...] | None, top: int, 
       speechkit report reports/ --indicator gdp,cpi,new_urban_jobs -o report.html
     """
     opts = _options(kw)
-    if opts.fmt in ("jsonl", "csv"):
-        raise click.UsageError("report writes HTML, or with --json one JSON document; not --jsonl or --csv")
+    if opts.fmt in ("jsonl", "csv", "parquet"):
+        raise click.UsageError("report writes HTML, or with --json one JSON document; not --jsonl, --csv or --parquet")
     if opts.fmt == "text":
         import importlib.util
 
         if importlib.util.find_spec("plotly") is None:
-            raise click.ClickException("the HTML report needs plotly: pip install 'speechkit[report]'")
+            raise click.ClickException("the HTML report needs plotly: pip install 'speechkit-zh[report]'")
         opts.fmt = "html"
     _check_indicators(indicator, opts.config)
 
     def finish(batch: Batch) -> Batch:
-        from speechkit.extractors.trend import report_data
+        from speechkit.analysis.trend import report_data
 
         summaries = [recs[0] for _name, _enc, recs in batch]
         return [("*", "", [report_data(summaries, indicator, top)])]

@@ -1,4 +1,4 @@
-"""Beyond one machine: speechkit over a corpus with Dask (the ``speechkit[dask]`` extra).
+"""Beyond one machine: speechkit over a corpus with Dask (the ``speechkit-zh[dask]`` extra).
 
 A recipe, small on purpose: a ``dask.bag`` over file paths, one ``speechkit.analyze`` per
 file, results as dicts — write them to JSON Lines (``to_jsonl``) or hand the bag to your own
@@ -14,7 +14,6 @@ A file that cannot be read or analysed becomes ``{"file": …, "error": …}`` a
 """
 from __future__ import annotations
 
-import json
 import os
 from typing import Any, Iterable
 
@@ -44,11 +43,12 @@ def analyze_bag(paths: Iterable[str], *, npartitions: int | None = None, config_
 
 def _flatten(result: dict[str, Any]) -> list[str]:
     """One JSON line per finding, as ``speechkit analyze --jsonl`` writes them."""
-    from speechkit.render.records import flatten_analysis
+    from speechkit.records import flatten_analysis, to_json
 
+    # the CLI's JSON writer: U+2028/U+2029/U+0085 escaped, so one record is always one line
     if "error" in result:
-        return [json.dumps({"type": "error", **result}, ensure_ascii=False)]
-    return [json.dumps(r, ensure_ascii=False) for r in flatten_analysis(result)]
+        return [to_json({"type": "error", **result})]
+    return [to_json(r) for r in flatten_analysis(result)]
 
 
 def to_jsonl(paths: Iterable[str], out_dir: str, **kw: Any) -> list[str]:

@@ -5,13 +5,19 @@ import codecs
 import glob
 import os
 import sys
+from collections import Counter
 from dataclasses import dataclass
-from typing import Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 from speechkit.errors import LoadError
 
-# What a directory argument picks up, recursively.
-DIR_SUFFIXES = (".txt", ".md", ".html", ".htm")
+if TYPE_CHECKING:
+    from speechkit.readers.extracted import Extracted
+
+# What a directory argument picks up, recursively (readers/ tells the formats by content).
+DIR_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
+# Folders a directory walk never enters, besides hidden ones (.git, .venv): tools' own.
+SKIP_DIRS = frozenset({"node_modules", "__pycache__", "site-packages"})
 # Encodings tried, in order, after BOMs and strict UTF-8; a detector picks among them.
 FALLBACK_ENCODINGS = ("gb18030", "big5", "utf_16_le", "utf_16_be")
 # Share of NUL bytes above which a file without a UTF-16 BOM is treated as binary
@@ -40,12 +46,7 @@ def expand_inputs(specs: list[str]) -> Iterator[Input | LoadError]:
         if spec == "-":
             yield Input("-", None)
         elif os.path.isdir(spec):
-            found = sorted(
-                os.path.join(root, f)
-                for root, _, files in os.walk(spec)
-                for f in files
-                if f.lower().endswith(DIR_SUFFIXES)
-            )
+            found = _dir_files(spec)
             if not found:
                 yield LoadError(spec, f"directory has no {', '.join('*' + s for s in DIR_SUFFIXES)} files to read")
             for f in found:
@@ -60,6 +61,27 @@ def expand_inputs(specs: list[str]) -> Iterator[Input | LoadError]:
                 yield from expand_inputs([m]) if os.path.isdir(m) else [Input(m, m)]
         else:
             yield LoadError(spec, "no such file or directory")
+
+
+def _dir_files(spec: str) -> list[str]:
+    """The readable files under a directory, sorted; hidden and tool folders are not entered,
+    hidden files not read. How many files of other kinds were passed over is said on stderr."""
+    found, other = [], Counter()
+    for root, dirs, files in os.walk(spec):
+        dirs[:] = [d for d in dirs if not d.startswith(".") and d not in SKIP_DIRS]
+        for f in files:
+            if f.startswith("."):
+                continue
+            if f.lower().endswith(DIR_SUFFIXES):
+                found.append(os.path.join(root, f))
+            else:
+                other[os.path.splitext(f)[1].lower() or "(no suffix)"] += 1
+    if other:
+        kinds = ", ".join(f"{n} {ext}" for ext, n in other.most_common())
+        hint = "; save .doc files as .docx to read them" if ".doc" in other else ""
+        sys.stderr.write(f"speechkit: note: {spec}: skipped {sum(other.values())} file(s) of other kinds "
+                         f"({kinds}){hint}\n")
+    return sorted(found)
 
 
 def read_bytes(item: Input) -> bytes:
@@ -182,8 +204,20 @@ def _per_line(data: bytes) -> tuple[str, str] | None:
     return "\n".join(out), "mixed:" + "+".join(used)
 
 
-def load_text(item: Input, encoding: str | None = None) -> tuple[str, str]:
-    text, enc = decode_bytes(read_bytes(item), item.name, encoding)
-    if not text.strip():
+def load_extracted(item: Input, encoding: str | None = None, config: Any = None) -> "Extracted":
+    """The text of one input as its reader sees it: PDF, Word and web pages extracted (told
+    apart by content, see speechkit/readers), other text decoded."""
+    from speechkit.readers import from_text, read_binary
+
+    data = read_bytes(item)
+    got = read_binary(data, item.name, config)
+    if got is None:
+        got = from_text(*decode_bytes(data, item.name, encoding), config, item.name)
+    if not got.text.strip():
         raise LoadError(item.name, "file has no text (only white space)")
-    return text, enc
+    return got
+
+
+def load_text(item: Input, encoding: str | None = None) -> tuple[str, str]:
+    got = load_extracted(item, encoding)
+    return got.text, got.encoding

@@ -1,6 +1,6 @@
 """The data model: a Source, its Document (three text layers with offset maps) and findings.
 
-Layers (SPEC §1): ``raw`` is the decoded file exactly; ``clean`` is raw minus noise with
+Layers (docs/records.md "Text layers"): ``raw`` is the decoded file exactly; ``clean`` is raw minus noise with
 width folding; ``norm`` is clean in Simplified script. ``norm`` always has the same length
 as ``clean`` (see normalize/script.py), so a norm offset *is* a clean offset, and
 ``clean_map`` carries it on to raw.
@@ -44,6 +44,9 @@ class OffsetMap:
 
 @dataclass(frozen=True)
 class Document:
+    """One text in its three layers (docs/records.md "Text layers"): ``raw`` as read, ``clean``
+    without page noise, ``norm`` in Simplified; ``clean_map`` takes clean/norm offsets to raw."""
+
     source: Source
     raw: str
     clean: str
@@ -51,11 +54,25 @@ class Document:
     clean_map: OffsetMap
     script: str  # simplified | traditional | mixed
     noise_removed: tuple[str, ...] = ()
+    body_start: int = 0  # offset in norm/clean where the body begins (after title and byline)
+    # extracted formats: ``page`` (PDF) or ``paragraph`` (Word), and where each begins in raw
+    unit: str | None = None
+    unit_starts: tuple[int, ...] = ()
     _line_starts: list[int] = field(default_factory=list, repr=False, compare=False)
+
+    def __repr__(self) -> str:  # a short one: the layers of a report fill a notebook cell
+        return (f"Document({self.source.name!r}, {len(self.raw):,} chars, {self.script}, "
+                f"encoding={self.source.encoding!r})")
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """A span of ``norm``/``clean`` as a span of ``raw``."""
         return self.clean_map.span_to_origin(start, end)
+
+    def place_of(self, raw_offset: int) -> dict[str, int]:
+        """``{"page": n}`` / ``{"paragraph": n}`` (1-based) of a raw offset; {} for plain text."""
+        if self.unit is None or not self.unit_starts:
+            return {}
+        return {self.unit: max(bisect_right(self.unit_starts, raw_offset), 1)}
 
     def line_of(self, raw_offset: int) -> int:
         """1-based line number in ``raw`` of a raw offset."""
@@ -86,7 +103,7 @@ class Heading:
 
 @dataclass(frozen=True)
 class Target:
-    """One numeric statement (SPEC §3 "Target"); spans are offsets into ``norm``/``clean``.
+    """One numeric statement (docs/records.md "Target"); spans are offsets into ``norm``/``clean``.
 
     ``span`` covers the indicator through the number (or the number alone when the indicator
     is not written before it); ``value`` and ``growth`` are in base units and percent.
@@ -128,6 +145,24 @@ class Slogan:
     count: int
     members: tuple[str, ...] = ()
     known: bool = False  # members come from the registry of national formulas
+    # the text lists a different number of members than the formula's numeral says (五大X
+    # with four items, or a list ending in 等): the members are kept, the count is not trusted
+    members_mismatch: bool = False
+
+
+@dataclass(frozen=True)
+class Jurisdiction:
+    """The government or party body a text speaks for. ``text`` is the name as written (None
+    when only the level is known, from 全镇 … 我镇); ``name`` canonical (吉安市渝水区); ``level``
+    national | province | prefecture | county | township; ``parent`` its canonical name;
+    ``code`` the 6-digit administrative division code; ``span`` the evidence in ``norm``."""
+
+    text: str | None
+    name: str | None
+    level: str | None
+    parent: str | None
+    code: str | None
+    span: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -141,10 +176,15 @@ class Meta:
     venue: str | None
     source: str | None
     title_span: tuple[int, int] | None = None
+    jurisdiction: Jurisdiction | None = None
+    year: int | None = None  # the year the text speaks from
+    doc_type: str | None = None  # work_report | speech | news_summary | plan | other
 
 
 @dataclass(frozen=True)
 class Keyword:
+    """One term of ``keywords``: its TF-IDF ``weight``, ``count`` and first ``span`` in norm."""
+
     keyword: str
     weight: float
     count: int
@@ -153,7 +193,7 @@ class Keyword:
 
 @dataclass(frozen=True)
 class Report:
-    """All findings of one document as SPEC §3 records (see ``speechkit.analyze``)."""
+    """All findings of one document as records of docs/records.md (see ``speechkit.analyze``)."""
 
     file: str
     encoding: str
@@ -164,13 +204,28 @@ class Report:
     keywords: list[dict]
     document: Document | None = field(default=None, repr=False, compare=False)
 
-    @classmethod
-    def from_records(cls, doc: Document, records: list[dict]) -> "Report":
-        from speechkit.render.records import nest_analysis
+    PARTS = ("outline", "targets", "slogans", "keywords")
 
-        nested = nest_analysis(doc.source.name, doc.source.encoding, records)
-        return cls(**nested, document=doc)
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{len(getattr(self, part))} {part}" for part in self.PARTS)
+        title = (self.meta or {}).get("title")
+        return f"Report({self.file!r}{f', {title!r}' if title else ''}: {counts})"
 
     def to_dict(self) -> dict:
+        """One ``files[]`` entry of ``speechkit analyze --json``: plain JSON types only."""
         return {"file": self.file, "encoding": self.encoding, "meta": self.meta, "outline": self.outline,
                 "targets": self.targets, "slogans": self.slogans, "keywords": self.keywords}
+
+    def to_pandas(self, part: str = "targets"):
+        """One part's records (``outline``, ``targets``, ``slogans``, ``keywords`` or ``meta``) as
+        a pandas DataFrame, one row per record, columns as in ``--csv``. pandas is optional:
+        without it this raises ImportError saying how to install it."""
+        try:
+            import pandas as pd
+        except ImportError:
+            raise ImportError("Report.to_pandas needs pandas: pip install pandas") from None
+        if part == "meta":
+            return pd.DataFrame([self.meta] if self.meta else [])
+        if part not in self.PARTS:
+            raise ValueError(f"unknown part {part!r}: choose one of meta, {', '.join(self.PARTS)}")
+        return pd.DataFrame(getattr(self, part))

@@ -1,6 +1,6 @@
 """The JSON Schema (draft 2020-12) of every command's ``--json`` output, schema ``speechkit/1``.
 
-Built from the record fields of render/records.py and the types below, so the schema and
+Built from the record fields of speechkit/records.py and the types below, so the schema and
 the output cannot drift apart silently: a test validates every command's output against it
 and checks that every field has a type here.
 """
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from speechkit.render.records import ANALYZE_SECTIONS, FIELDS, SCHEMA
+from speechkit.records import ANALYZE_SECTIONS, FIELDS, PLACE_FIELDS, SCHEMA
 
 _STR, _INT, _NUM, _BOOL = {"type": "string"}, {"type": "integer"}, {"type": "number"}, {"type": "boolean"}
 _STRS = {"type": "array", "items": _STR}
@@ -24,10 +24,11 @@ def _enum(*values: str) -> dict[str, Any]:
 
 # field -> JSON type, per command where the same name means different things
 TYPES: dict[str, dict[str, Any]] = {
-    "*": {"file": _STR, "start": _INT, "end": _INT, "line": _INT, "text": _STR},
+    "*": {"file": _STR, "start": _INT, "end": _INT, "line": _INT, "text": _STR, "page": _INT, "paragraph": _INT},
     "outline": {"id": _INT, "parent": _null(_INT), "level": _INT, "style": _STR, "marker": _STR,
                 "number": _INT, "title": _STR, "inline": _BOOL},
     "clean": {"encoding": _STR, "script": _enum("simplified", "traditional", "mixed"), "chars": _INT},
+    "noise": {"rule": _STR},
     "targets": {"indicator": _STR, "indicator_text": _null(_STR), "value": _null(_NUM), "value_max": _null(_NUM),
                 "unit": _null(_STR), "value_text": _null(_STR), "growth": _null(_NUM), "growth_max": _null(_NUM),
                 "qualifier": _enum("approx", "at_least", "at_most", "exact"), "modality": _null(_STR),
@@ -38,7 +39,13 @@ TYPES: dict[str, dict[str, Any]] = {
                 "members": _STRS, "known": _BOOL},
     "meta": {"title": _null(_STR), "speaker": _null(_STR), "role": _null(_STR), "date": _null(_STR),
              "venue": _null(_STR), "source": _null(_STR), "script": _enum("simplified", "traditional", "mixed"),
-             "encoding": _STR, "chars": _INT, "noise_removed": _STRS},
+             "encoding": _STR, "chars": _INT, "noise_removed": _STRS, "jurisdiction": _null(_STR),
+             "jurisdiction_name": _null(_STR),
+             "jurisdiction_level": {"type": ["string", "null"],
+                                    "enum": ["national", "province", "prefecture", "county", "township", None]},
+             "jurisdiction_parent": _null(_STR), "jurisdiction_code": _null(_STR), "year": _null(_INT),
+             "doc_type": {"type": ["string", "null"],
+                          "enum": ["work_report", "speech", "news_summary", "plan", "other", None]}},
     "keywords": {"keyword": _STR, "weight": _NUM, "count": _INT},
     "trend": {"period": _null(_INT), "indicator": _STR, "value": _null(_NUM), "value_max": _null(_NUM),
               "growth": _null(_NUM), "growth_max": _null(_NUM), "unit": _null(_STR), "qualifier": _null(_STR),
@@ -54,6 +61,17 @@ TYPES: dict[str, dict[str, Any]] = {
              "before": _null(_NUM), "after": _null(_NUM), "before_text": _null(_STR), "after_text": _null(_STR),
              "before_line": _null(_INT), "after_line": _null(_INT), "similarity": _null(_NUM)},
 }
+_SIDE_TYPES = {"value": _null(_NUM), "value_max": _null(_NUM), "growth": _null(_NUM), "growth_max": _null(_NUM),
+               "unit": _null(_STR), "qualifier": _null(_STR), "text": _null(_STR), "file": _null(_STR),
+               "start": _null(_INT), "end": _null(_INT), "line": _null(_INT), "sentence": _null(_STR)}
+# a row of a year no text speaks of has no position of its own: the anchor is the target, else
+# the achieved figure
+TYPES["panel"] = {"file": _null(_STR), "start": _null(_INT), "end": _null(_INT), "line": _null(_INT),
+                  "text": _null(_STR), "jurisdiction_name": _null(_STR), "jurisdiction_level": _null(_STR),
+                  "jurisdiction_code": _null(_STR), "year": _INT, "indicator": _STR,
+                  "status": _enum("found", "qualitative", "absent", "not_found"),
+                  **{f"{side}_{k}": t for side in ("target", "achieved") for k, t in _SIDE_TYPES.items()},
+                  "difference": _null(_NUM)}
 
 
 def field_type(command: str, name: str) -> dict[str, Any] | None:
@@ -62,7 +80,10 @@ def field_type(command: str, name: str) -> dict[str, Any] | None:
 
 def record_schema(command: str) -> dict[str, Any]:
     props = {f: field_type(command, f) or {} for f in FIELDS[command]}
-    return {"type": "object", "properties": props, "required": list(props), "additionalProperties": False}
+    required = list(props)
+    if "start" in props:  # records from PDF / Word files also name their page / paragraph
+        props.update({f: field_type(command, f) or {} for f in PLACE_FIELDS})
+    return {"type": "object", "properties": props, "required": required, "additionalProperties": False}
 
 
 def _analysis_entry() -> dict[str, Any]:

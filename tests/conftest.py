@@ -27,14 +27,14 @@ def runner():
     return CliRunner()
 
 
-def check_golden(runner, command: str, path: Path, golden: Path) -> None:
-    """``speechkit COMMAND PATH --jsonl`` must equal the golden file line for line
+def check_golden(runner, command: str, path: Path, golden: Path, extra: tuple[str, ...] = ()) -> None:
+    """``speechkit COMMAND PATH --jsonl [EXTRA]`` must equal the golden file line for line
     (``SPEECHKIT_UPDATE_GOLDEN=1`` rewrites it: read the diff before committing)."""
     import os
 
     from speechkit.cli import cli
 
-    r = runner.invoke(cli, [command, str(path.relative_to(ROOT)), "--jsonl"], catch_exceptions=False)
+    r = runner.invoke(cli, [command, str(path.relative_to(ROOT)), "--jsonl", *extra], catch_exceptions=False)
     assert r.exit_code == 0
     if os.environ.get("SPEECHKIT_UPDATE_GOLDEN"):
         golden.write_text(r.stdout, encoding="utf-8")
@@ -42,3 +42,18 @@ def check_golden(runner, command: str, path: Path, golden: Path) -> None:
     got = r.stdout.splitlines()
     diff = [(i, e, g) for i, (e, g) in enumerate(zip(expected, got)) if e != g]
     assert len(got) == len(expected) and not diff, f"first difference: {diff[:1]} ({len(got)} vs {len(expected)} lines)"
+
+
+# Timing and size tests — linear-time checks on huge and hostile inputs, whole directories of
+# files — are marked `slow` by their names here, so that every such test, in any file, is
+# deselected by the README's test command (pytest.ini's `-m 'not slow'`) and run by the second
+# step of .ci/run (`pytest -m slow`). Name a new test of that kind with one of these words.
+SLOW_NAME_PARTS = ("linear", "ten_mb", "issue_sized", "ten_thousand", "two_million")
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest's -m selection sees the items
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        name = getattr(item, "originalname", None) or item.name
+        if any(part in name for part in SLOW_NAME_PARTS):
+            item.add_marker(pytest.mark.slow)

@@ -9,7 +9,7 @@ import sys
 
 import speechkit
 from speechkit.cli import cli
-from speechkit.render.records import FIELDS
+from speechkit.records import FIELDS
 from tests.conftest import ROOT, SAMPLES
 
 SAMPLE = str(SAMPLES[-1])  # three-level-cadres-2015.simp

@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from speechkit.cli import cli
-from speechkit.render.records import FIELDS
+from speechkit.records import FIELDS
 from tests.conftest import ROOT, SAMPLES
 
 SAMPLE = str(SAMPLES[0])  # district-work-conference.trad

@@ -1,4 +1,4 @@
-"""The Dask recipe (speechkit[dask]) on Dask's local schedulers."""
+"""The Dask recipe (speechkit-zh[dask]) on Dask's local schedulers."""
 from __future__ import annotations
 
 import json
@@ -32,3 +32,18 @@ def test_to_jsonl_writes_the_analyze_stream(tmp_path, runner):
     lines = [line for f in sorted(written) for line in open(f, encoding="utf-8").read().splitlines()]
     r = runner.invoke(cli, ["analyze", *map(str, SAMPLES[:2]), "--jsonl"], catch_exceptions=False)
     assert [json.loads(x) for x in lines] == [json.loads(x) for x in r.stdout.splitlines()]
+
+
+def test_to_jsonl_escapes_line_separators_like_the_cli(tmp_path, runner):
+    """A finding holding U+2028 (a line separator to str.splitlines and JavaScript) stays on
+    one line: the recipe uses the CLI's JSON writer."""
+    from speechkit.cli import cli
+
+    src = tmp_path / "sep.txt"
+    src.write_text("一、加快发展\u2028现代产业\n今年要推进“稳中求进\u2028提质增效”。\n二、保障民生\n", encoding="utf-8")
+    with dask.config.set(scheduler="threads"):
+        written = to_jsonl([str(src)], str(tmp_path / "out"), npartitions=1)
+    text = "".join(open(f, encoding="utf-8").read() for f in sorted(written))
+    assert "\u2028" not in text
+    r = runner.invoke(cli, ["analyze", str(src), "--jsonl"], catch_exceptions=False)
+    assert [json.loads(x) for x in text.splitlines()] == [json.loads(x) for x in r.stdout.splitlines()]

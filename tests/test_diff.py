@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from speechkit.cli import cli
-from speechkit.compare import diff, diff_outline, title_similarity
-from speechkit.render.records import FIELDS
+from speechkit.analysis.compare import diff, diff_outline, title_similarity
+from speechkit.records import FIELDS
 
 DATA = Path(__file__).resolve().parent / "data"
 R = {y: str(DATA / "reports" / f"gwr-{y}.txt") for y in (2015, 2016, 2017, 2023, 2024)}
@@ -19,7 +19,7 @@ R[2025] = str(DATA / "corpora" / "gwr-00-2025.txt")
 def summary():
     from speechkit import api
     from speechkit.config import Config
-    from speechkit.render.records import file_summary
+    from speechkit.api import file_summary
 
     config, cache = Config(), {}
 

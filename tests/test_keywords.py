@@ -27,10 +27,13 @@ def test_ranked_by_weight_with_counts(sample):
 
 
 def test_body_start_needs_no_fold(sample):
-    """keywords skip the fold before body_start: its marks are listed in both widths."""
-    from speechkit.extractors.slogans import body_start, fold
+    """Document.body_start is found on norm unfolded: its marks are listed in both widths."""
+    from speechkit.normalize import body_start
+    from speechkit.normalize.width import fold
 
-    norm = speechkit.load(str(sample)).norm
+    doc = speechkit.load(str(sample))
+    assert doc.body_start == body_start(doc.norm)
+    norm = doc.norm
     for text in (norm, norm.replace("，", "\uff1b"), "标题\n\uff01正文", "标题\n\u3000\uff1f"):
         assert body_start(text) == body_start(fold(text))
 

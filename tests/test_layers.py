@@ -1,4 +1,4 @@
-"""The three text layers (SPEC §1): cleaning rules, script conversion, and offset maps."""
+"""The three text layers (docs/records.md "Text layers"): cleaning rules, script conversion, and offset maps."""
 from __future__ import annotations
 
 import importlib
@@ -119,7 +119,9 @@ def test_heading_offsets_point_at_the_marker_in_raw(sample):
         assert doc.line_of(s) == doc.raw.count("\n", 0, s) + 1
 
 
-def test_html_page_markup_is_noise_with_offsets_kept():
+def test_html_page_is_read_as_the_text_a_reader_sees():
+    """A web page is read into text before cleaning (speechkit/readers/html.py): raw is that
+    text, so offsets and lines count in what a reader of the page sees."""
     page = ("<!DOCTYPE html><html><head><title>区长讲话</title><style>p{color:red}</style></head>"
             "<body><div>一、加强领导&nbsp;狠抓落实</div><p>一是要学习。二是要落实&amp;推进。</p>"
             "<script>var x=\"三、\";</script><!-- 四、 --></body></html>")
@@ -130,7 +132,7 @@ def test_html_page_markup_is_noise_with_offsets_kept():
     for h in heads:
         s, e = doc.raw_span(*h.marker_span)
         assert doc.raw[s:e] == doc.norm[slice(*h.marker_span)]
-    assert "html_markup" in doc.noise_removed
+    assert "<" not in doc.raw and "三、" not in doc.raw and "四、" not in doc.raw
 
 
 def test_plain_text_with_angle_brackets_is_not_treated_as_html():
@@ -140,7 +142,7 @@ def test_plain_text_with_angle_brackets_is_not_treated_as_html():
 
 @pytest.mark.parametrize("backend", ["python", "pyo3"])
 def test_conversion_backends_give_the_same_norm(backend):
-    """speechkit[fast] (opencc-pyo3) must not change any result: same norm on every sample."""
+    """speechkit-zh[fast] (opencc-pyo3) must not change any result: same norm on every sample."""
     script = importlib.import_module("speechkit.normalize.script")
     if backend not in script.available_backends():
         pytest.fail("the fast extra is not installed: pip install -e '.[fast]' (.ci/run installs it)")

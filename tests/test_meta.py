@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import speechkit
-from speechkit.render.records import FIELDS, meta_record
+from speechkit.records import FIELDS, meta_record
 from tests.conftest import ROOT
 
 EXPECTED = {
@@ -61,6 +61,108 @@ def test_title_broken_before_its_last_character_is_joined():
 
     doc = speechkit.load(text="\u200b\n\n政府工作报\n告\n\n\n\n各位代表：\n\n现在，我代表国务院，向大会报告政府工作。")
     m = speechkit.meta(doc)
-    from speechkit.render.records import meta_record
+    from speechkit.records import meta_record
 
     assert meta_record(doc, m)["title"] == "政府工作报告"
+
+
+# --- jurisdiction, year, doc_type (issue 13). Short texts written for these tests.
+JURISDICTION_CASES = [
+    # province: the title names it
+    ("山东省2023年政府工作报告\n各位代表：\n现在，我代表省人民政府向大会报告工作。\n全省上下团结奋斗。",
+     ("山东省", "province", None, "370000")),
+    # prefecture city: the opening 代表XX人民政府
+    ("政府工作报告\n各位代表：\n现在，我代表洛阳市人民政府，向大会报告政府工作。\n全市经济稳中向好，我市项目建设提速。",
+     ("洛阳市", "prefecture", "河南省", "410300")),
+    # district: the body names it with its bodies, and speaks of itself as 全区
+    ("在全区经济工作会议上的讲话\n同志们：\n过去一年，渝水区委、区政府团结带领全区干部群众，渝水区经济总量稳步增长。全区上下要再接再厉。",
+     ("新余市渝水区", "county", "新余市", "360502")),
+    # county with its full name in the title and a role
+    ("公安县县长在全县农业工作会议上的讲话\n同志们：\n全县粮食生产再获丰收，我县农业基础更加稳固。",
+     ("荆州市公安县", "county", "荆州市", "421022")),
+    # county-level city: 张家港市委 in the opening
+    ("致辞\n尊敬的各位来宾：\n我谨代表张家港市委、市政府，向大家表示热烈欢迎。",
+     ("苏州市张家港市", "county", "苏州市", "320582")),
+    # town: named in the title, under the county written before it
+    ("莒南县大店镇2022年政府工作报告\n各位代表：\n全镇上下齐心协力，我镇发展稳中有进。",
+     ("临沂市莒南县大店镇", "township", "临沂市莒南县", None)),
+    # a city page republishing its province's report: the title's province, not the page's city
+    ("首页 > 济南市人民政府 > 政务公开\n山东省政府工作报告\n各位代表：\n全省经济运行总体平稳，我省改革开放持续深化。",
+     ("山东省", "province", None, "370000")),
+    # a district of a municipality
+    ("政府工作报告\n各位代表：\n现在，我代表南开区人民政府，向大会作政府工作报告。\n全区经济平稳运行。",
+     ("天津市南开区", "county", "天津市", "120104")),
+    # the national government
+    ("政府工作报告\n各位代表：\n现在，我代表国务院，向大会报告政府工作。", ("中华人民共和国", "national", None, None)),
+]
+
+
+@pytest.mark.parametrize("text,expected", JURISDICTION_CASES, ids=[c[1][0] for c in JURISDICTION_CASES])
+def test_jurisdiction_rules(text, expected):
+    j = speechkit.api.meta(speechkit.load(text=text)).jurisdiction
+    assert (j.name, j.level, j.parent, j.code) == expected
+
+
+@pytest.mark.parametrize("text,level", [
+    # one passing mention of a county never decides; the text's own 全县/我县 gives the level
+    ("在全县安全生产会议上的讲话\n同志们：\n全县安全形势平稳，我县要学习公安县的经验。", "county"),
+    # short names that are also common words count only with an institution word after them
+    ("在全区动员大会上的讲话\n同志们：\n全区上下要解放思想，解放思想，奋勇前进，我区前进不止。", "county"),
+    # a shared name (新城区 is in two cities, and a common word) stays unknown without its city
+    ("在全区工作会议上的讲话\n同志们：\n全区要加快新城区建设，新城区建设是我区的重点。", "county"),
+    # 乡镇和县直单位: no 和县
+    ("在全市招商会议上的讲话\n同志们：\n各乡镇和县直单位、全市各部门，要把我市招商工作抓紧。", "prefecture"),
+    ("镇长在全镇经济工作会议上的讲话\n同志们：\n全镇经济稳步增长，我镇企业发展良好。", "township"),
+    # a county speech names its superiors' bodies (省委、市委) as often as its own: only 全县/我县 count
+    ("同志们：\n要贯彻省委、市委和省政府、市政府部署，全县上下要抓落实，我县要走在前列。", "county"),
+    # a report on two counties names neither as the speaker
+    ("在全县务虚会上的讲话\n同志们：\n近日，公安县和五莲县分别召开会议。公安县提出，五莲县强调，公安县要求全县上下。", "county"),
+])
+def test_unnamed_jurisdiction_keeps_name_and_code_null(text, level):
+    j = speechkit.api.meta(speechkit.load(text=text)).jurisdiction
+    assert (j.name, j.code, j.level) == (None, None, level)
+
+
+def test_no_self_reference_and_no_name_is_no_jurisdiction():
+    assert speechkit.api.meta(speechkit.load(text="同志们：\n今年的工作很重要。")).jurisdiction is None
+
+
+SAMPLE_JURISDICTION = {
+    "district-work-conference.trad": (None, "county", None),  # 区委书记, 全区; no name anywhere
+    "economic-work-meeting.trad-pinyin": (None, "county", None),  # 区长
+    "first-quarter-mobilization.simp": (None, "county", None),  # 全区 … 我区
+    "model-district-mobilization.trad": (None, "county", None),  # 区长, 全区
+    "three-level-cadres-2015.simp": ("新余市渝水区", "county", "360502"),  # 渝水区 in the body, 渝水要闻
+}
+
+
+@pytest.mark.parametrize("name", sorted(SAMPLE_JURISDICTION))
+def test_jurisdiction_of_sample(name):
+    doc = speechkit.load(str(ROOT / "samples" / f"{name}.txt"))
+    rec = meta_record(doc, speechkit.api.meta(doc))
+    assert (rec["jurisdiction_name"], rec["jurisdiction_level"], rec["jurisdiction_code"]) == SAMPLE_JURISDICTION[name]
+
+
+@pytest.mark.parametrize("text,year,doc_type", [
+    ("山东省2023年政府工作报告\n各位代表：\n全省上下。", 2023, "work_report"),
+    ("政府工作报告\n——2024年3月5日在第十四届全国人民代表大会第二次会议上\n各位代表：\n现在，我代表国务院，向大会报告政府工作。",
+     2024, "work_report"),
+    ("各位代表：\n现在，我代表县人民政府，向大会报告工作。\n一、2022年工作回顾\n全县。", 2023, "work_report"),
+    # a page's publication banner is not the year the text speaks from
+    ("区长在全区大会上的讲话\n时间：2022-05-30 09:13:00\n同志们：\n全区上下。", None, "speech"),
+    ("同志们：\n今天，我们召开全区大会。", None, "speech"),
+    ("5月8日，县委召开常委会议。\n会议强调，全县上下要抓好落实。", None, "news_summary"),
+    ("关于印发全区乡村振兴实施方案的通知\n各镇：\n现印发给你们。", None, "plan"),
+    ("附件一\n名单如下。", None, "other"),
+])
+def test_year_and_doc_type(text, year, doc_type):
+    m = speechkit.api.meta(speechkit.load(text=text))
+    assert (m.year, m.doc_type) == (year, doc_type)
+
+
+def test_this_year_periods_are_filled_from_meta_year():
+    doc = speechkit.load(text="安宁县2023年政府工作报告\n各位代表：\n今年地区生产总值增长7%左右。")
+    found = [t for t in speechkit.api.targets(doc) if t.indicator == "gdp"]
+    assert found and all(t.period == 2023 for t in found)
+    undated = speechkit.load(text="同志们：\n今年地区生产总值增长7%左右。")
+    assert all(t.period is None for t in speechkit.api.targets(undated) if t.indicator == "gdp")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import speechkit
-from speechkit.render.records import heading_records
+from speechkit.records import heading_records
 from tests.conftest import SAMPLES, gold_for
 from tests.scoring import PRF, score_outline
 

@@ -7,7 +7,7 @@ import jsonschema
 import pytest
 
 from speechkit.cli import cli
-from speechkit.render.records import FIELDS
+from speechkit.records import FIELDS
 from speechkit.schema import field_type, json_schema
 from tests.conftest import SAMPLES
 

@@ -1,4 +1,4 @@
-"""Segmentation backends: the fast one (rjieba, `speechkit[fast]`) must give jieba's tokens
+"""Segmentation backends: the fast one (rjieba, `speechkit-zh[fast]`) must give jieba's tokens
 exactly, so every keyword record stays the same. Missing the extra fails these tests (CI
 installs `.[test,fast]`): a skipped equality test would hide a slow or a different backend."""
 from __future__ import annotations

@@ -6,7 +6,7 @@ import io
 import json
 
 from speechkit.cli import cli
-from speechkit.render.records import FIELDS
+from speechkit.records import FIELDS
 from tests.conftest import SAMPLES
 
 

@@ -4,7 +4,7 @@ the floor below is what the extractor reaches, less a margin, and must not be lo
 from __future__ import annotations
 
 import speechkit
-from speechkit.render.records import slogan_records
+from speechkit.records import slogan_records
 from tests.conftest import SAMPLES, gold_for
 from tests.scoring import PRF, score_slogans
 

@@ -7,7 +7,7 @@ import json
 
 from speechkit.api import load, targets
 from speechkit.cli import cli
-from speechkit.render.records import target_records
+from speechkit.records import target_records
 from tests.conftest import SAMPLES, gold_for
 from tests.scoring import PRF, TARGET_ATTRS, score_targets
 

@@ -14,7 +14,7 @@ import yaml
 import speechkit
 from speechkit.api import targets
 from speechkit.cli import cli
-from speechkit.render.records import target_records
+from speechkit.records import target_records
 
 DATA = Path(__file__).parent / "data"
 REPORTS = yaml.safe_load((DATA / "gov_work_report_headlines.yaml").read_text(encoding="utf-8"))["reports"]

@@ -10,7 +10,7 @@ import yaml
 
 import speechkit
 from speechkit.api import targets
-from speechkit.render.records import target_records
+from speechkit.records import target_records
 
 DATA = yaml.safe_load((Path(__file__).parent / "data" / "gov_work_report_targets.yaml").read_text(encoding="utf-8"))
 REPORTS = DATA["reports"]

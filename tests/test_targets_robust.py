@@ -8,7 +8,7 @@ import pytest
 
 import speechkit
 from speechkit.api import targets
-from speechkit.render.records import target_records
+from speechkit.records import target_records
 
 
 def run(text: str) -> list[dict]:

@@ -11,7 +11,7 @@ import pytest
 import speechkit
 from speechkit.api import targets
 from speechkit.cli import cli
-from speechkit.render.records import FIELDS, target_records
+from speechkit.records import FIELDS, target_records
 from tests.conftest import SAMPLES
 
 

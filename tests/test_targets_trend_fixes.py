@@ -13,7 +13,7 @@ import speechkit
 from speechkit.api import targets
 from speechkit.config import Config
 from speechkit.extractors.numbers import compile_reader, scan_quantities
-from speechkit.render.records import target_records
+from speechkit.records import target_records
 
 REPORTS = Path(__file__).resolve().parent / "data" / "reports"
 FIELDS = ("indicator", "value", "unit", "growth", "qualifier", "modality", "kind", "period", "period_text")

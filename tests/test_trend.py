@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from speechkit.cli import cli
-from speechkit.extractors.trend import slogan_trend, speech_year, trend_rows
-from speechkit.render.records import FIELDS
+from speechkit.analysis.trend import slogan_trend, trend_rows
+from speechkit.extractors.year import speech_year
+from speechkit.records import FIELDS
 
 DATA = Path(__file__).resolve().parent / "data"
 REPORTS = sorted(str(p) for p in (DATA / "reports").glob("gwr-*.txt")) + [str(DATA / "corpora" / "gwr-00-2025.txt")]
@@ -57,7 +58,7 @@ def invoke(runner, *args):
 def summaries():
     from speechkit import api
     from speechkit.config import Config
-    from speechkit.render.records import file_summary
+    from speechkit.api import file_summary
 
     config = Config()
     return [file_summary(api.load(p), config, ("targets", "slogans")) for p in REPORTS]

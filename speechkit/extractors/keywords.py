@@ -1,14 +1,12 @@
-"""Keywords (SPEC §3 "Keyword"): TF-IDF over jieba words of the body text, with a
-speech-aware stop list. Pure functions of the Document (and, for ``distinctive``, of the
-other documents' term counts).
+"""Keywords (docs/records.md "Keyword"): TF-IDF over jieba words of the body text, with a
+speech-aware stop list. Pure functions of the Document.
 
-``extract_keywords`` weighs terms against jieba's general IDF table; ``rank_distinctive``
+``extract_keywords`` weighs terms against jieba's general IDF table; ``analysis.corpus``
 re-weighs a batch against itself (corpus IDF), so each file's terms stand out from the others.
 """
 from __future__ import annotations
 
 import heapq
-import math
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -16,7 +14,6 @@ from itertools import accumulate
 from typing import Iterator
 
 from speechkit.config import Config
-from speechkit.extractors.slogans import body_start
 from speechkit.model import Document, Keyword
 
 DEFAULT_TOP = 20
@@ -46,7 +43,7 @@ def term_counts(doc: Document, config: Config) -> TermCounts:
 
     lex = config.lexicon("keywords")
     stop, min_len = set(lex["stop_words"]), lex["min_length"]
-    lo = body_start(doc.norm)  # its marks are listed full-width and ASCII: no fold needed
+    lo = doc.body_start
     total: Counter[str] = Counter()
     places: dict[str, tuple[int, int]] = {}
     for start, chunk in _pieces(doc.norm, lo):
@@ -91,25 +88,3 @@ def extract_keywords(doc: Document, config: Config, top: int | None = DEFAULT_TO
         return []
     table, median = idf_table()
     return _ranked(tc, table, median, top)
-
-
-def corpus_idf(batch: list[dict[str, int]]) -> dict[str, float]:
-    """Smoothed IDF of every term over a batch of documents' term counts: a term in every
-    file weighs least, one only in this file most."""
-    n = len(batch)
-    df: dict[str, int] = {}
-    for counts in batch:
-        for w in counts:
-            df[w] = df.get(w, 0) + 1
-    # log((N+1)/df): near zero for a term in every file, largest for a term in one file only
-    return {w: math.log((n + 1) / d) for w, d in df.items()}
-
-
-def distinctive_weight(count: int, total: int, idf: float) -> float:
-    return round(count / total * idf, WEIGHT_DIGITS) if total else 0.0
-
-
-def rank_distinctive(batch: list[TermCounts], top: int | None = DEFAULT_TOP) -> list[list[Keyword]]:
-    """Each document's terms weighed by corpus IDF over ``batch``."""
-    idf = corpus_idf([tc.counts for tc in batch])
-    return [_ranked(tc, idf, 1.0, top) if tc.total else [] for tc in batch]

@@ -1,4 +1,4 @@
-"""What a speech says about itself (SPEC §3 "Meta"): title, speaker, role, date, venue, source.
+"""What a speech says about itself (docs/records.md "Meta"): title, speaker, role, date, venue, source.
 
 Read from the header — the lines above the first body line. Title, speaker and venue come
 from the ``clean``/``norm`` lines (pinyin removed, Simplified for matching); date and source
@@ -11,8 +11,8 @@ import re
 from typing import Any
 
 from speechkit.config import Config
-from speechkit.extractors.slogans import body_start, fold
 from speechkit.model import Document, Meta
+from speechkit.normalize.width import fold
 
 _SPACES = re.compile(r"[ \t\u3000\u00a0]+")
 
@@ -29,6 +29,10 @@ def _compile(config: Config) -> dict[str, Any]:
         "name": re.compile(lex["name_pattern"]),
         "dates": [re.compile(p) for p in lex["date_patterns"]],
         "sources": [re.compile(p) for p in lex["source_patterns"]],
+        "doc_types": {t: [re.compile(p) for p in ps] for t, ps in lex["doc_types"].items()},
+        "doc_type_openings": {t: [re.compile(p) for p in ps] for t, ps in lex["doc_type_openings"].items()},
+        "year_title": re.compile(lex["year_title"]),
+        "year_review": re.compile(lex["year_review"]),
     }
 
 
@@ -108,10 +112,50 @@ def _date(header: str, comp: dict[str, Any]) -> str | None:
     return f"{y:04d}-{mo:02d}" + (f"-{int(d):02d}" if d else "")
 
 
+# How far into the body the opening reaches (各位代表：现在，我代表…人民政府，向大会报告…),
+# for the type and year of a text whose title does not tell.
+OPENING_CHARS = 400
+
+
+def doc_type(title: str, opening: str, comp: dict[str, Any]) -> str:
+    """work_report | speech | plan | news_summary | other: from the title, else the opening."""
+    for where, table in ((title, comp["doc_types"]), (opening, comp["doc_type_openings"])):
+        for kind, rxs in table.items():
+            if where and any(rx.search(where) for rx in rxs):
+                return kind
+    return "other"
+
+
+def own_date(raw_header: str, comp: dict[str, Any]) -> str | None:
+    """A date the text itself gives (——2024年3月5日在…, （2022年10月16日）), not a page's
+    publication banner (时间：/发布时间：): a 2007 speech put online in 2022 does not speak from 2022."""
+    banner = comp["dates"][0]
+    return _date(banner.sub("", raw_header), dict(comp, dates=comp["dates"][1:]))
+
+
+def text_year(title: str, text: str, date: str | None, comp: dict[str, Any]) -> int | None:
+    """The year the text speaks from: a year in its title (2021年政府工作报告), else the date it
+    gives itself (``own_date``), else the year after the one its review looks back on
+    (2020年工作回顾 -> 2021)."""
+    m = comp["year_title"].search(title or "")
+    if m:
+        return int(m.group("y"))
+    if date:
+        return int(date[:4])
+    m = comp["year_review"].search(text)
+    return int(m.group("y")) + 1 if m else None
+
+
+def _names(config: Config) -> dict[str, Any]:
+    from speechkit.extractors.jurisdiction import compile_names
+
+    return compile_names(config.lexicon("meta"))
+
+
 def extract_meta(doc: Document, config: Config) -> Meta:
     comp = config.compiled("meta", _compile)
     text = fold(doc.norm)
-    lo = body_start(text)
+    lo = doc.body_start
     lines = _lines(text, 0, lo)
     span = _title(doc, lines, comp)
     title = doc.clean[span[0]:span[1]].replace("\n", "") if span else None
@@ -131,5 +175,12 @@ def extract_meta(doc: Document, config: Config) -> Meta:
         venue = next((m.group("venue") for rx in comp["venues"] if (m := rx.search(text, 0, lo))), None)
     raw_header = fold(doc.raw[:doc.clean_map.to_origin(lo)] if lo else "")
     source = next((m.group("source") for rx in comp["sources"] if (m := rx.search(raw_header))), None)
-    return Meta(title=title, speaker=speaker, role=role, date=_date(raw_header, comp), venue=venue,
-                source=source, title_span=span)
+    from speechkit.extractors.jurisdiction import extract_jurisdiction
+
+    date = _date(raw_header, comp)
+    head = text[span[0]:span[1]] if span else ""
+    opening = text[lo:lo + OPENING_CHARS].lstrip()
+    where = extract_jurisdiction(text, lo, span, role, comp["lex"], config.compiled("meta_names", _names))
+    return Meta(title=title, speaker=speaker, role=role, date=date, venue=venue, source=source,
+                title_span=span, jurisdiction=where, year=text_year(head, text, own_date(raw_header, comp), comp),
+                doc_type=doc_type(head, opening, comp))

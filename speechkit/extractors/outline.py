@@ -1,5 +1,5 @@
 """The section outline: heading markers found in ``norm``, validated as sibling sequences,
-nested into a tree (SPEC §3 "Outline heading"). A pure function of the Document."""
+nested into a tree (docs/records.md "Outline heading"). A pure function of the Document."""
 from __future__ import annotations
 
 import re
@@ -36,6 +36,8 @@ class _Cand:
     para_start: int
     para_end: int
     inline: bool
+    prev: str = ""  # the boundary the marker follows ("" at a paragraph start)
+    runs_on: bool = False  # at a line start, but the line before runs on into it (see _runs_on)
     number: int = 0
     title: tuple[int, int] = (0, 0)
     run_in: bool = False  # the paragraph goes on after the title
@@ -69,8 +71,9 @@ def _scans(styles: dict[str, Any]) -> list[tuple[re.Pattern[str], str | None]]:
 def _compile(config: Config) -> dict[str, Any]:
     lex = config.lexicon("outline")
     styles = {name: dict(spec, rx=re.compile(spec["pattern"])) for name, spec in lex["styles"].items()}
-    circled = {c: i + 1 for i, c in enumerate(lex["circled"])}
-    return {"lex": lex, "styles": styles, "circled": circled, "note_rx": re.compile(lex["note_pattern"]),
+    glyphs = {name: {c: i + 1 for i, c in enumerate(spec["glyphs"])} for name, spec in styles.items()
+              if spec.get("glyphs")}
+    return {"lex": lex, "styles": styles, "glyphs": glyphs, "note_rx": re.compile(lex["note_pattern"]),
             "scans": _scans(styles)}
 
 
@@ -88,17 +91,30 @@ def parse_cn_numeral(s: str, digits: dict[str, int]) -> int | None:
     return t * 10 + o
 
 
-def _at_boundary(text: str, i: int, soft: bool, lex: dict[str, Any]) -> tuple[bool, bool]:
-    """(can a heading start at ``i``?, is ``i`` the start of its paragraph?)"""
+def _at_boundary(text: str, i: int, soft: bool, lex: dict[str, Any]) -> tuple[bool, str]:
+    """(can a heading start at ``i``?, the boundary it follows: "" at a paragraph start)"""
     j = i - 1
     while j >= 0 and text[j] in _SPACE:
         j -= 1
     if j < 0 or text[j] == "\n":
-        return True, True
+        return True, ""
+    if j < i - 1 and text[j] in lex["space_boundary"]:
+        # “…” then a space: a page that flattened its line breaks into spaces
+        return True, text[j]
     while j > 0 and text[j] in lex["boundary_skip"] and text[j - 1] in lex["boundary"]:
         j -= 1
     ok = text[j] in lex["boundary"] or (soft and text[j] in lex["soft_boundary"])
-    return ok, False
+    return ok, text[j]
+
+
+def _runs_on(text: str, para_start: int, lex: dict[str, Any]) -> bool:
+    """Does the line before ``para_start`` run on into it? A document site that cuts a text
+    into numbered chunks (1、 2、 3、) starts each chunk mid-sentence: the line before is long
+    and does not end a sentence."""
+    if para_start == 0:
+        return False
+    line = text[text.rfind("\n", 0, para_start - 1) + 1:para_start - 1].strip()
+    return len(line) >= lex["chunk_line_min"] and line[-1] not in lex["sentence_end"]
 
 
 def _line_breaks(text: str) -> list[int]:
@@ -119,14 +135,14 @@ def _candidates(text: str, comp: dict[str, Any]) -> list[_Cand]:
         for m in rx.finditer(text):
             name = only or m.lastgroup[3:]
             spec = comp["styles"][name]
-            ok, para = _at_boundary(text, m.start(), bool(spec.get("soft")), lex)
+            ok, prev = _at_boundary(text, m.start(), bool(spec.get("soft")), lex)
             if not ok:
                 continue
             groups = m.groupdict()
             if groups.get("word") is not None:
                 key = (spec.get("sequence") or {}).get(groups["word"])
-            elif name == "circled":
-                key = comp["circled"].get(groups["num"])
+            elif name in comp["glyphs"]:
+                key = comp["glyphs"][name].get(groups["num"])
             else:
                 key = parse_cn_numeral(groups["num"], lex["numerals"])
             if not key:
@@ -134,7 +150,9 @@ def _candidates(text: str, comp: dict[str, Any]) -> list[_Cand]:
             k = bisect_left(breaks, m.start())
             ps = breaks[k - 1] + 1 if k else 0
             pe = breaks[k] if k < len(breaks) else len(text)
-            out.append(_Cand(name, m.start(), m.end(), key, ps, pe, not para))
+            c = _Cand(name, m.start(), m.end(), key, ps, pe, bool(prev), prev)
+            c.runs_on = not c.inline and _runs_on(text, ps, lex)
+            out.append(c)
     out.sort(key=lambda c: c.start)
     return out
 
@@ -211,6 +229,47 @@ def _is_toc(text: str, chain: list[_Cand], para_heads: dict[str, int], stops: st
     return later * TOC_SHARE_DEN >= len(chain) * TOC_SHARE_NUM
 
 
+def _lone_ok(text: str, c: _Cand, comp: dict[str, Any]) -> bool:
+    """A ranked heading whose siblings are not in the text (the page was cut after its first
+    section, or starts at 四、): at a paragraph start, or (一、 （一） only) inline after a
+    full stop, colon, ！ or ？ unless the next number follows (一、二季度 is a range)."""
+    lex = comp["lex"]
+    if not c.inline:
+        return c.style in lex["single_ok_styles"] or _standalone(text, c, lex)
+    if c.style not in lex["inline_single_ok_styles"] or c.prev not in lex["inline_single_boundary"]:
+        return False
+    nxt = text[c.end:c.end + 1]
+    if nxt in lex["inline_single_not_before"]:
+        return False
+    # 一、二季度, 三、四月份: the next number follows (一、十三五 does not)
+    return not nxt or parse_cn_numeral(nxt, lex["numerals"]) != c.key + 1
+
+
+def _one_sentence(text: str, chain: list[_Cand], lex: dict[str, Any]) -> bool:
+    """A ranked run inside one sentence (报告分三个部分：一、…；二、…；三、…。) lists parts of
+    the text; it is not its outline. Between two of its markers no sentence ends."""
+    if not all(c.inline and c.para_start == chain[0].para_start for c in chain):
+        return False
+    return not any(ch in lex["sentence_stop"] for a, b in zip(chain, chain[1:])
+                   for ch in text[a.end:b.start])
+
+
+def _ranked(text: str, group: list[_Cand], para_heads: dict[str, int], stops: str,
+            comp: dict[str, Any]) -> list[_Cand]:
+    """The accepted headings of one ranked style: runs of siblings, and lone headings."""
+    keep: list[_Cand] = []
+    for chain in _sublists(_chains(group, True, 0, [])):
+        if _is_toc(text, chain, para_heads, stops):
+            continue
+        if len(chain) > 1 and _one_sentence(text, chain, comp["lex"]):
+            continue
+        if all(c.runs_on for c in chain[1:]) and (len(chain) > 1 or chain[0].runs_on):
+            continue  # a document site's chunk numbers, cutting through sentences
+        if len(chain) > 1 or _lone_ok(text, chain[0], comp):
+            keep.extend(chain)
+    return keep
+
+
 def _accepted(text: str, cands: list[_Cand], comp: dict[str, Any]) -> list[_Cand]:
     lex, styles = comp["lex"], comp["styles"]
     stops = lex["title_stop"] + "\n，,、"
@@ -220,16 +279,9 @@ def _accepted(text: str, cands: list[_Cand], comp: dict[str, Any]) -> list[_Cand
         by_style.setdefault(c.style, []).append(c)
     keep: list[_Cand] = []
     for name, group in by_style.items():
-        if styles[name].get("rank") is None:
-            continue
-        for chain in _sublists(_chains(group, True, 0, [])):
-            if _is_toc(text, chain, para_heads, stops):
-                continue
-            if len(chain) > 1:
-                keep.extend(chain)
-            elif not chain[0].inline and (name in lex["single_ok_styles"] or _standalone(text, chain[0], lex)):
-                keep.extend(chain)
-    breaks = sorted(c.start for c in keep if not c.inline)
+        if styles[name].get("rank") is not None:
+            keep.extend(_ranked(text, group, para_heads, stops, comp))
+    breaks = sorted(c.start for c in keep if not c.inline and not c.sublist)  # a sub-list nests inside
     for name, group in by_style.items():
         if styles[name].get("rank") is not None:
             continue
@@ -237,10 +289,14 @@ def _accepted(text: str, cands: list[_Cand], comp: dict[str, Any]) -> list[_Cand
         for chain in _chains(group, False, lex["sibling_gap_max"], breaks, skips=seq):
             if name in lex["note_styles"] and all(_is_note(text, c, comp) for c in chain):
                 continue
-            if len(chain) > 1 and chain[0].key == 1 and not _is_toc(text, chain, para_heads, stops):
+            first = chain[0].key == 1 or (chain[0].key == 2 and name in lex["late_start_styles"])
+            c0 = chain[0]
+            if len(chain) == 1 and not c0.inline and text[c0.end - 1] in lex["single_ok_unranked"].get(name, ""):
+                keep.append(c0)  # 第一、 alone at a paragraph start
+            elif len(chain) > 1 and first and not _is_toc(text, chain, para_heads, stops):
                 for i, c in enumerate(chain):
                     if seq:
-                        c.key = i + 1  # 首先/其次/最后 are numbered by their place
+                        c.key = chain[0].key + i  # 首先/其次/最后 are numbered by their place
                 keep.extend(chain)
     keep.sort(key=lambda c: c.start)
     return keep
@@ -267,15 +323,17 @@ def _title(text: str, c: _Cand, next_start: int, lex: dict[str, Any]) -> None:
             s = c.para_start = nxt
             end = text.find("\n", s)
             c.para_end = len(text) if end < 0 else end
-    limit = min(c.para_end, next_start, s + lex["title_max"])
+    limit = min(_wrapped_end(text, c, lex), next_start, s + lex["title_max"])
     e = s
     while e < limit and text[e] not in stops:
         e += 1
     if e == limit and limit == s + lex["title_max"] and limit < min(c.para_end, next_start):
         # ran into the body without punctuation: cut where the body visibly starts
-        cues = [text.find(w, s + BODY_CUE_MIN, e) for w in lex["body_cues"]]
-        cues = [i for i in cues if i > 0]
-        e = min(cues) if cues else e
+        for words in (lex["body_cues_strong"], lex["body_cues"]):
+            cues = [i for i in (text.find(w, s + BODY_CUE_MIN, e) for w in words) if i > 0]
+            if cues:
+                e = min(cues)
+                break
     after = e
     while after < c.para_end and text[after] in lex["title_stop"] + _SPACE:
         after += 1
@@ -283,6 +341,24 @@ def _title(text: str, c: _Cand, next_start: int, lex: dict[str, Any]) -> None:
     while e > s and text[e - 1] in "，,、：:；;。.！!？? \t":
         e -= 1
     c.title = (s, e)
+
+
+def _wrapped_end(text: str, c: _Cand, lex: dict[str, Any]) -> int:
+    """Where an inline heading's title may run to: the end of its line, or of the following
+    lines while the text is hard-wrapped (PDF copies break lines every N characters, also
+    inside a title). A line is wrapped when it is at least `wrap_line_min` long, does not end
+    a sentence, and the next line is not longer (the last line of a paragraph is shorter)."""
+    ps, pe = c.para_start, c.para_end
+    while c.inline and pe < len(text):
+        line = text[ps:pe].strip()
+        nxt_end = text.find("\n", pe + 1)
+        nxt_end = len(text) if nxt_end < 0 else nxt_end
+        nxt = text[pe + 1:nxt_end].strip()
+        if len(line) < lex["wrap_line_min"] or line[-1] in lex["sentence_end"] or not nxt \
+                or len(nxt) > len(line) + lex["wrap_slack"]:
+            break
+        ps, pe = pe + 1, nxt_end
+    return pe
 
 
 def _nest(heads: list[_Cand], styles: dict[str, Any]) -> list[tuple[int | None, int]]:

@@ -263,6 +263,10 @@ def verb_runs(text: str, clauses: list[tuple[int, int]], lex: dict[str, Any]) ->
             if text.count("、", ps, pe) < 2:
                 continue
             parts = text[ps:pe].split("、")
+            tail = parts[-1][VERB_OBJECT_LENGTH:VERB_OBJECT_LENGTH + 1]
+            if tail and tail in lex["member_tails"]:  # …、利长远|的重大项目
+                pe -= len(parts[-1]) - VERB_OBJECT_LENGTH
+                parts[-1] = parts[-1][:VERB_OBJECT_LENGTH]
             lead_in = max(0, len(parts[0]) - VERB_OBJECT_LENGTH)  # 统筹|稳增长、促改革、…
             members = (parts[0][lead_in:], *parts[1:])
             leads = {m[:1] for m in members}

@@ -1,4 +1,4 @@
-"""Slogans, watchwords and numbered formulas (SPEC §3 "Slogan"). A pure function of the Document.
+"""Slogans, watchwords and numbered formulas (docs/records.md "Slogan"). A pure function of the Document.
 
 Three kinds are found in the body text of ``norm`` (width-folded, so ，＂ are , "):
 
@@ -19,26 +19,18 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from speechkit.config import Config
-from speechkit.extractors import parallel
+from speechkit.extractors import formula_members, parallel
+from speechkit.extractors.formula_members import (FORMULA_HEAD, FORMULA_HEAD_MAX, common_suffix, formula_after,
+                                                  formula_gap, list_before, parts_of, value)
 from speechkit.model import Document, Heading, OffsetMap, Slogan
+from speechkit.normalize.width import fold
 
 # Longest quoted text scanned for its closing quote (characters): bounds the work on
 # unbalanced quotes (300,000 unmatched “ stay linear).
 MAX_QUOTE_SCAN = 120
-# A formula's name after its counter is this long when the members give no shared suffix to
-# end it on (五大战略, 五个环节, 两大产业).
-FORMULA_HEAD = 2
-# ...and at most this long when they do (两个全省示范区).
-FORMULA_HEAD_MAX = 6
 # Longest part of a quoted run that is still typed as one formula (五大组团，一水中流).
 FORMULA_PART_MAX = 4
-# A member list after a formula (：即A、B、C) is read up to this many characters.
-MAX_MEMBER_LIST = 200
-# Longest member kept from a list.
-MAX_MEMBER_TEXT = 30
 
-_FOLD = {i: i - 0xFEE0 for i in range(0xFF01, 0xFF5F)}
-_FOLD[0x3000] = 0x20
 _HAN = "\u4e00-\u9fff"
 
 
@@ -48,12 +40,8 @@ class _Found:
     type: str
     members: tuple[str, ...] = ()
     known: bool = False
+    mismatch: bool = False  # the members listed are not as many as the numeral says
     spans: list[tuple[int, int]] = field(default_factory=list)  # detection spans (norm)
-
-
-def fold(text: str) -> str:
-    """Full-width ASCII forms to ASCII, 1:1 (offsets unchanged)."""
-    return text.translate(_FOLD)
 
 
 def _compile(config: Config) -> dict[str, Any]:
@@ -62,7 +50,8 @@ def _compile(config: Config) -> dict[str, Any]:
     quotes = []
     for o, c in lex["quotes"].items():
         stop = re.escape("".join({o, c, "“", "”"}))
-        quotes.append(re.compile(f"{re.escape(o)}([^{stop}\n]{{1,{MAX_QUOTE_SCAN}}}){re.escape(c)}"))
+        # a hard line break may fall inside a quote (“压⏎舱石”): _quoted keeps one of them
+        quotes.append(re.compile(f"{re.escape(o)}([^{stop}]{{1,{MAX_QUOTE_SCAN}}}){re.escape(c)}"))
     books = "|".join(f"{re.escape(o)}[^{re.escape(o + c)}\n]{{0,{MAX_QUOTE_SCAN}}}{re.escape(c)}"
                      for o, c in lex["book_titles"].items())
     names: dict[str, str] = {}
@@ -84,107 +73,33 @@ def _compile(config: Config) -> dict[str, Any]:
         "idioms": set(lex["idioms"]),
         "formula_after": re.compile(f"([{nums}]{{1,3}})([{counters}])([{_HAN}]{{1,{FORMULA_HEAD_MAX}}})"),
         "formula_at": re.compile(f"(?<![{nums}第])([二两三四五六七八九十双])([{counters}])"),
-        "strip": str.maketrans("", "", quote_chars + " \t\u3000"),
+        # 四项基本原则，即… / 四大任务：一是…: a formula named right before its members
+        "formula_lead": re.compile(f"(?<![{nums}第])([二两三四五六七八九十]{{1,2}})([{counters}])"
+                                   f"([{_HAN}]{{1,{FORMULA_HEAD_MAX}}}?)(?=[:：]|[,，]?(?:即|就是|是指|一是))"),
+        "strip": str.maketrans("", "", quote_chars + " \t\u3000\n"),
         "clause_rx": re.compile(f"[^{re.escape(lex['clause_ends'])}]{{1,{parallel.MAX_CLAUSE}}}"),
     }
-
-
-def body_start(text: str) -> int:
-    """Where the body begins: the first line with sentence punctuation (title, navigation and
-    a byline above it are not counted)."""
-    m = re.search(r"^[^\n]{0,2000}?[。，,；;：:！!？?]", text, re.M)
-    if m is None:
-        return 0
-    return text.rfind("\n", 0, m.start() + 1) + 1 if m.start() else 0
 
 
 def _key(s: str, comp: dict[str, Any]) -> str:
     return s.translate(comp["strip"]).strip("、,;:")
 
 
-def _value(numeral: str, lex: dict[str, Any]) -> int | None:
-    if numeral.isdigit():
-        return int(numeral)
-    return lex["numeral_values"].get(numeral)
-
-
 def _is_formula(key: str, comp: dict[str, Any]) -> bool:
     lex = comp["lex"]
     if key in comp["registry_names"] or any(rx.match(key) for rx in comp["compact"] + comp["shapes"]):
         return True
-    if key[0] == "一":
-        return len(key) > 1 and key[1] in lex["counters"]
+    if key[0] == "一":  # 一个定位, 一核两翼 / 一高地四区 (not 一水中流)
+        return len(key) > 1 and (key[1] in lex["counters"]
+                                 or (len(key) <= FORMULA_HEAD_MAX and any(c in "二两三四五六七八九十" for c in key[2:])))
     return key[0] in lex["numerals"]
 
 
-def _parts(s: str, seps: str) -> list[str]:
-    return [p for p in re.split(f"[{re.escape(seps)}]", s) if p]
+def _members_after(text: str, pos: int, n: int | None, comp: dict[str, Any]) -> tuple[tuple[str, ...], bool]:
+    """Members listed right after a formula (formula_members.members_after)."""
+    return formula_members.members_after(text, pos, n, comp["lex"])
 
 
-def _common_suffix(parts: list[str]) -> str:
-    if len(parts) < 2:
-        return ""
-    n = 0
-    while n < min(map(len, parts)) and len({p[-1 - n] for p in parts}) == 1:
-        n += 1
-    return parts[0][len(parts[0]) - n:] if n else ""
-
-
-def _formula_after(text: str, pos: int, members: list[str], comp: dict[str, Any],
-                   need_suffix: bool) -> tuple[int, int, str] | None:
-    """A formula naming ``members`` right at ``pos`` (“A、B、C”五大战略): (start, end, name)."""
-    m = comp["formula_after"].match(text, pos)
-    if m is None or _value(m.group(1), comp["lex"]) != len(members):
-        return None
-    head, suffix = m.group(3), _common_suffix(members)
-    i = head.find(suffix) if suffix else -1
-    if i >= 0:
-        head = head[:i + len(suffix)]
-    elif need_suffix:
-        return None
-    else:
-        head = head[:FORMULA_HEAD]
-    return m.start(), m.start(1) + len(m.group(1)) + 1 + len(head), m.group(1) + m.group(2) + head
-
-
-def _members_after(text: str, pos: int, n: int | None, comp: dict[str, Any]) -> tuple[str, ...]:
-    """Members listed right after a formula: （A、B、C） or ：即A、B、C。"""
-    lex = comp["lex"]
-    lead = next((x for x in lex["member_lead"] if text.startswith(fold(x), pos)), None)
-    if lead is None or n is None:
-        return ()
-    body = text[pos + len(lead):pos + len(lead) + MAX_MEMBER_LIST]
-    close = ")" if lead in "(（" else "。;；\n"
-    end = min((body.find(c) for c in close if c in body), default=-1)
-    if end < 0:
-        return ()
-    parts = [p.strip("“”") for p in _parts(body[:end], "、")]
-    if len(parts) == 1 and n == 1:
-        parts = [parts[0].split(",")[0]]
-    if len(parts) != n or any(len(p) > MAX_MEMBER_TEXT for p in parts):
-        return ()
-    return tuple(parts)
-
-
-def _list_before(text: str, pos: int, n: int) -> tuple[str, ...]:
-    """An unquoted 、-list of ``n`` items ending at ``pos`` (蒙山、百丈峰“两山”)."""
-    floor = max(0, pos - LIST_LOOKBACK)
-    start = max(text.rfind(c, floor, pos) for c in ",，。;；:：\n“”(（") + 1
-    if start == 0 and floor > 0:
-        return ()  # no clause start within reach: not a list (and no scan back over a whole text)
-    parts = _parts(text[start:pos], "、")
-    if len(parts) != n or n < 2 or not all(re.fullmatch(f"[{_HAN}*]+", p) for p in parts):
-        return ()
-    if any(len(p) > parallel.MAX_MEMBER for p in parts[1:]):
-        return ()
-    width = max(len(p) for p in parts[1:])
-    parts[0] = parts[0][-width:]
-    return tuple(parts)
-
-
-# How far back a 、-list before a formula may start: real clauses are far shorter, and the
-# bound keeps a huge paragraph without punctuation linear.
-LIST_LOOKBACK = 400
 # How far after a formula its members may be quoted one by one (within its paragraph).
 MEMBER_QUOTES_WINDOW = 2000
 
@@ -202,29 +117,72 @@ def _quoted_members_after(text: str, pos: int, n: int, formula: str, hits: list[
     return tuple(members) if name and n >= 2 and len(members) == n else ()
 
 
+def _broken(content: str) -> bool:
+    """A quote spanning lines is one watchword only when a single hard break falls between two
+    Han characters (“压⏎舱石”); otherwise the quote marks are unbalanced."""
+    i = content.find("\n")
+    if i < 0:
+        return False
+    return (content.count("\n") > 1 or not 0 < i < len(content) - 1
+            or not (re.match(f"[{_HAN}]", content[i - 1]) and re.match(f"[{_HAN}]", content[i + 1])))
+
+
+def _formula_members(text: str, s: int, e: int, bare: str, prev: tuple[int, int, list[str]] | None,
+                     hits: list[tuple[int, int]], comp: dict[str, Any]) -> tuple[tuple[str, ...], bool]:
+    """Members of the quoted formula ``bare`` at s..e: the quoted run just before it, the list
+    after it (：/ 即 / 一是…), an unquoted list before it, or its members quoted one by one."""
+    n = value(bare[0], comp["lex"])
+    if prev is not None and text[prev[1] + 1:s - 1] in ("", "的") and len(prev[2]) == n:
+        return tuple(prev[2]), False
+    members, mismatch = _members_after(text, e + 1, n, comp)
+    if members or bare in comp["registry_names"]:  # the registry knows a national formula's members
+        return members, mismatch
+    if text[s - 2:s - 1] in ("和", "及", "与", "、"):  # A、B和“三个代表”: the quote ends a list, not names it
+        return (), False
+    return list_before(text, s - 1, n or 0) or _quoted_members_after(text, e, n or 0, bare, hits, comp), False
+
+
+def _runparts_of(text: str, s: int, e: int, parts: list[str], comp: dict[str, Any]) -> list[_Found]:
+    """The formulas inside a quoted run of 、-joined items (“一个定位、两个目标、建设五个桃源”): each
+    part that is a formula, or ends in one after a short verb, is a formula of its own too. A run
+    joined by commas is a couplet (五大组团，一水中流: one formula), and 一个第一、两个第二 are ranks."""
+    lex, out = comp["lex"], []
+    if re.search("[,，]", text[s:e]):
+        return []
+    tail = re.compile(f"[{re.escape(lex['numerals'])}][{re.escape(lex['counters'])}][{_HAN}]{{1,{FORMULA_PART_MAX}}}$")
+    whole = all(_is_formula(p, comp) and len(p) <= FORMULA_HEAD_MAX for p in parts)  # not 一要吃饭、二要建设
+    for p in parts:
+        m = tail.search(p, 1, len(p))
+        name = p if whole else (
+            m.group() if m and m.start() <= FORMULA_HEAD else None)
+        if name and name[2:3] != "第" and name[1:2] != "第":
+            i = text.find(name, s, e)
+            out.append(_Found(name, "formula", spans=[(i, i + len(name)) if i >= 0 else (s, e)]))
+    return out
+
+
 def _quoted(text: str, lo: int, comp: dict[str, Any]) -> tuple[list[_Found], list[tuple[int, int]]]:
     """Quoted slogans (and the formulas they name), and every quote's span."""
     lex = comp["lex"]
     books = [m.span() for m in comp["books"].finditer(text, lo)]
     hits = sorted((m.start(1), m.end(1)) for rx in comp["quotes"] for m in rx.finditer(text, lo))
+    hits = [(s, e) for s, e in hits if not _broken(text[s:e])]
     in_book = _Containers(books)
     found: list[_Found] = []
     prev: tuple[int, int, list[str]] | None = None  # last quote's span and parts
     for s, e in hits:
         content = text[s:e]
-        if in_book.holds(s, s + 1) or "《" in content:
+        if in_book.holds(s, s + 1) or "《" in content or any(ch in content for ch in lex["sentence_marks"]):
             continue
-        if any(ch in content for ch in lex["sentence_marks"]):
-            continue
-        head, members = content, ()
+        head, members, mismatch = content, (), False
         if "(" in content and content.rstrip().endswith(")"):
             head = content[:content.index("(")]
-            members = tuple(_parts(content[content.index("(") + 1:content.rindex(")")], "、"))
+            members = tuple(parts_of(content[content.index("(") + 1:content.rindex(")")], "、"))
         key = _key(head, comp)
         bare = re.sub(r"[、,;:\s]", "", key)  # a mask * stands for at least one character
         if not re.search(f"[{_HAN}]", bare) or len(bare) > lex["max_quoted"]:
             continue
-        parts = _parts(key, lex["separators"])
+        parts = parts_of(key, lex["separators"])
         # a quoted run is a formula only when its parts are compact (五大组团，一水中流), not
         # when it is a couplet that happens to open with a number (四大班子一条心、…)
         formula = _is_formula(bare, comp) and (len(parts) < 2 or max(map(len, parts)) <= FORMULA_PART_MAX)
@@ -233,29 +191,21 @@ def _quoted(text: str, lo: int, comp: dict[str, Any]) -> tuple[list[_Found], lis
         if not members and len(parts) > 1:
             members = tuple(parts)
         if formula and not members:
-            n = _value(bare[0], lex)
-            if prev is not None and text[prev[1] + 1:s - 1] in ("", "的") and len(prev[2]) == n:
-                members = tuple(prev[2])
-            else:
-                members = (_members_after(text, e + 1, n, comp) or _list_before(text, s - 1, n or 0)
-                           or _quoted_members_after(text, e, n or 0, bare, hits, comp))
-        found.append(_Found(key, "formula" if formula else "quoted", members, spans=[(s, e)]))
+            members, mismatch = _formula_members(text, s, e, bare, prev, hits, comp)
+        found.append(_Found(key, "formula" if formula else "quoted", members, mismatch=mismatch, spans=[(s, e)]))
         prev = (s, e, parts)
-        if len(parts) > 1:  # “A、B、C”五大战略
-            f = _formula_after(text, e + 1, parts, comp, need_suffix=False)
+        if len(parts) > 1:  # “A、B、C”五大战略; “A、B、C”这三件大事
+            found.extend(_runparts_of(text, s, e, parts, comp))
+            f = formula_after(text, e + 1, parts, comp, need_suffix=False)
             if f is not None:
-                found.append(_Found(f[2], "formula", tuple(parts), spans=[(f[0], f[1])]))
+                found.append(_Found(f[2], "formula", tuple(parts), mismatch=f[3], spans=[(f[0], f[1])]))
     return found, hits
 
 
-def _unquoted_formulas(text: str, lo: int, comp: dict[str, Any]) -> list[_Found]:
-    lex = comp["lex"]
-    out: list[_Found] = []
-    if comp["registry_rx"] is not None:
-        for m in comp["registry_rx"].finditer(text, lo):
-            if m.start() and (text[m.start() - 1] in lex["numerals"] or text[m.start() - 1] == "第"):
-                continue
-            out.append(_Found(m.group(), "formula", spans=[m.span()]))
+def _compact_formulas(text: str, lo: int, comp: dict[str, Any], in_quote: "_Containers") -> list[_Found]:
+    """一村一品, 两免一补 outside quotes (inside a quote the quote itself is the formula: no
+    四部一中 beside “四部一中心”)."""
+    lex, out = comp["lex"], []
     stop, numerals = lex["compact_stop"], lex["numerals"]
     for rx in comp["compact"]:
         for m in rx.finditer(text, lo):
@@ -263,17 +213,56 @@ def _unquoted_formulas(text: str, lo: int, comp: dict[str, Any]) -> list[_Found]
             inner = word[1::2]
             if (word in comp["idioms"] or word[:4] in comp["idioms"] or len(set(inner)) < len(inner)
                     or any(c in stop or c in numerals or c in lex["weak_chars"] for c in inner)
-                    or (m.start() and text[m.start() - 1] in numerals)):
+                    or (m.start() and text[m.start() - 1] in numerals) or in_quote.holds(*m.span())):
                 continue
             out.append(_Found(word, "formula", spans=[m.span()]))
-    for m in comp["formula_at"].finditer(text, lo):  # A、B、C三种意识
-        n = _value(m.group(1), lex) or 0
-        members = _list_before(text, m.start(), n)
-        if members:
-            f = _formula_after(text, m.start(), list(members), comp, need_suffix=True)
-            if f is not None:
-                out.append(_Found(f[2], "formula", members, spans=[(f[0], f[1])]))
     return out
+
+
+def _named_lists(text: str, lo: int, comp: dict[str, Any], in_quote: "_Containers") -> list[_Found]:
+    """Formulas named after (A、B、C三种意识; A、B等六大任务) or before (四项基本原则，即A，B，C，D;
+    四大任务：一是…) the list of their members."""
+    lex, out = comp["lex"], []
+    for m in comp["formula_at"].finditer(text, lo):
+        if in_quote.holds(m.start(), m.end()):
+            continue  # the quote is the formula (“三条保障线”, not 三条保障 beside it)
+        n = value(m.group(1), lex) or 0
+        gap = formula_gap(text, m.start(), lex, before=True)
+        members = list_before(text, m.start() - len(gap), n, fewer=gap in lex["formula_gap_fewer"])
+        if members:
+            f = formula_after(text, m.start() - len(gap), list(members), comp, need_suffix=True, gap=gap)
+            if f is not None:
+                out.append(_Found(f[2], "formula", members, mismatch=f[3], spans=[(f[0], f[1])]))
+    for m in comp["formula_lead"].finditer(text, lo):
+        head = m.group(3)
+        if _generic(head, lex):
+            continue
+        members, mismatch = _members_after(text, m.end(), value(m.group(1), lex), comp)
+        if members:
+            out.append(_Found(m.group(), "formula", members, mismatch=mismatch, spans=[m.span()]))
+    return out
+
+
+def _generic(head: str, lex: dict[str, Any]) -> bool:
+    """抓好三项工作 / 八个方面工作 / 两项重大措施 / 两种人: counts that organise a text."""
+    for mod in lex["generic_modifiers"]:
+        if head.startswith(mod) and len(head) > len(mod):
+            head = head[len(mod):]
+            break
+    return (head in lex["generic_heads"] or any(head.startswith(w) for w in lex["generic_heads"] if len(w) > 1)
+            or any(c in lex["weak_chars"] for c in head))
+
+
+def _unquoted_formulas(text: str, lo: int, comp: dict[str, Any], quotes: list[tuple[int, int]]) -> list[_Found]:
+    lex = comp["lex"]
+    out: list[_Found] = []
+    if comp["registry_rx"] is not None:
+        for m in comp["registry_rx"].finditer(text, lo):
+            if m.start() and (text[m.start() - 1] in lex["numerals"] or text[m.start() - 1] == "第"):
+                continue
+            out.append(_Found(m.group(), "formula", spans=[m.span()]))
+    in_quote = _Containers(quotes)
+    return out + _compact_formulas(text, lo, comp, in_quote) + _named_lists(text, lo, comp, in_quote)
 
 
 class _Containers:
@@ -328,7 +317,7 @@ def _merge(found: list[_Found], comp: dict[str, Any], text: str) -> dict[str, _F
         if cur is None:
             merged[f.key] = f
         elif not cur.members and f.members:
-            cur.members = f.members
+            cur.members, cur.mismatch = f.members, f.mismatch
     registry, names = comp["lex"]["registry"], comp["registry_names"]
     for f in merged.values():
         if f.type == "formula" and not f.members and f.key in names:
@@ -367,18 +356,14 @@ def _counted(occ: dict[str, list[tuple[int, int]]], merged: dict[str, _Found]) -
     return out
 
 
-def extract_slogans(doc: Document, config: Config, outline: list[Heading] | None = None) -> list[Slogan]:
-    """``outline`` (of the same doc and config) spares working it out again: runs inside a
-    heading's title are not parallel slogans."""
+def extract_slogans(doc: Document, config: Config, outline: list[Heading]) -> list[Slogan]:
+    """``outline`` is the doc's headings (``api.slogans`` works it out once for all the
+    extractors): runs inside a heading's title are not parallel slogans."""
     comp = config.compiled("slogans", _compile)
-    if outline is None:
-        from speechkit.extractors.outline import extract_outline
-
-        outline = extract_outline(doc, config)
     text = fold(doc.norm)
-    lo = body_start(text)
+    lo = doc.body_start
     quoted, quote_spans = _quoted(text, lo, comp)
-    found = quoted + _unquoted_formulas(text, lo, comp) + _parallels(text, lo, quote_spans, comp, outline)
+    found = quoted + _unquoted_formulas(text, lo, comp, quote_spans) + _parallels(text, lo, quote_spans, comp, outline)
     merged = _merge(found, comp, text)
     dq, back = _dequoted(text, lo, comp)
     occ = _counted({k: _occurrences(dq, back, k) or f.spans[:1] for k, f in merged.items()}, merged)
@@ -386,6 +371,6 @@ def extract_slogans(doc: Document, config: Config, outline: list[Heading] | None
     for k, f in merged.items():
         spans = occ[k] or f.spans[:1]
         out.append(Slogan(slogan=k, type=f.type, span=spans[0], count=len(spans),
-                          members=f.members, known=f.known))
+                          members=f.members, known=f.known, members_mismatch=f.mismatch))
     out.sort(key=lambda s: (-s.count, s.span[0]))
     return out

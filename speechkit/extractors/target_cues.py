@@ -1,4 +1,4 @@
-"""Kind, modality and period of a numeric statement (SPEC §3 "Target"), from the cue words of
+"""Kind, modality and period of a numeric statement (docs/records.md "Target"), from the cue words of
 the ``targets`` lexicon around its number. Split from targets.py, which finds the statements.
 
 Cues are looked for in *windows*, nearest first: the number's ``；`` segment up to the number,
@@ -199,6 +199,10 @@ def _section_kind(pos: int, comp: dict[str, Any], ctx: dict[str, Any]) -> Decisi
             m = rx.search(title)
             if m:
                 return Decision(name, m.group(), "high")
+    for h in _section_heads(pos, ctx):  # 二、2025年经济社会发展总体要求 in a 2025 speech: its plan
+        found = _heading_period(text, h, comp, ctx)
+        if found and found[0] is not None and ctx["year"] is not None and found[0] >= ctx["year"]:
+            return Decision("target", text[found[1][0]:found[1][1]], "high")
     return None
 
 

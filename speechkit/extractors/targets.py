@@ -1,4 +1,4 @@
-"""Numeric statements (SPEC §3 "Target"): every quantity with a unit, attached to the
+"""Numeric statements (docs/records.md "Target"): every quantity with a unit, attached to the
 indicator it measures, read as a target, an achievement or neither. A pure function of the
 Document: quantities come from the number reader (numbers.py), words from the lexicons
 ``indicators``, ``units`` and ``targets``.

@@ -7,87 +7,111 @@ from typing import Any
 from speechkit.config import Config
 from speechkit.model import OffsetMap
 
+# Web pages are read into text before cleaning (speechkit/readers/html.py): no markup here.
 
-# How much of the start of a text is looked at to tell whether it is an HTML page.
-HTML_SNIFF = 4096
+
+def _word_rules(lex: dict[str, Any]) -> list[dict[str, str]]:
+    """The line rules built from word lists: a line of widgets only, a short promo line."""
+    def alt(words: list[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    out = []
+    if lex.get("widget_words"):
+        w, sep = alt(lex["widget_words"]), r"[ \t•·|/【】\[\]]"
+        out.append({"name": "widgets", "pattern": f"{sep}*(?:{w})(?:{sep}+(?:{w}))*{sep}*$"})
+    if lex.get("promo_words"):
+        n = lex["promo_line_max_chars"]
+        out.append({"name": "promo_line",
+                    "pattern": f"(?=[^\n。]{{0,{n}}}$)[^\n]{{0,{n}}}?(?:{alt(lex['promo_words'])})"})
+    return out
 
 
 def _compile(config: Config) -> dict[str, Any]:
     lex = config.lexicon("cleaning")
+    line_rules = list(lex["line_rules"]) + _word_rules(lex)
     return {
+        "related": (lex["related_block_max_lines"], lex["related_item_max_chars"]),
         "fold": str.maketrans(lex["fold"], lex["fold_to"]),
         # folding only where needed: a regex finds the rare full-width runs far faster than
         # str.translate walks the whole text
         "fold_rx": re.compile("[" + re.escape(lex["fold"]) + "]+") if lex["fold"] else None,
         # one alternation for all line rules: a single pass over the text
-        "line_names": [r["name"] for r in lex["line_rules"]],
+        "line_names": [r["name"] for r in line_rules],
         "lines": re.compile(
-            "^(?:" + "|".join(f"(?P<r{i}>{r['pattern']})" for i, r in enumerate(lex["line_rules"]))
+            "^(?:" + "|".join(f"(?P<r{i}>{r['pattern']})" for i, r in enumerate(line_rules))
             + f")[^\n]{{0,{lex['line_rule_max_chars']}}}$",
-            re.M) if lex["line_rules"] else None,
+            re.M) if line_rules else None,
         "spans": [(r["name"], re.compile(r["pattern"], re.M), tuple(r.get("requires") or ()))
                   for r in lex["span_rules"]],
-        "html_detect": re.compile(lex["html"]["detect"], re.I),
-        "html_drop": re.compile(lex["html"]["drop"], re.I | re.S),
-        "html_tag": re.compile(lex["html"]["tag"], re.I),
-        "html_blocks": frozenset(t.lower() for t in lex["html"]["block_tags"]),
-        "html_entity": re.compile(lex["html"]["entity"], re.I),
     }
 
 
-def _html(folded: str, rules: dict[str, Any]) -> tuple[str, list[tuple[int, int]]]:
-    """Markup as noise: scripts, styles and comments removed; a block tag's ``<`` becomes a
-    line break and the rest of the tag goes; an entity's ``&`` becomes its character.
-    Substitutions are 1:1, so offsets still point into raw."""
-    import html as _html_mod
-
-    spans = [m.span() for m in rules["html_drop"].finditer(folded)]
-    subs: list[tuple[int, str]] = []
-    for m in rules["html_tag"].finditer(folded):
-        if (m.group("name") or "").lower() in rules["html_blocks"]:
-            subs.append((m.start(), "\n"))
-            spans.append((m.start() + 1, m.end()))
-        else:
-            spans.append(m.span())
-    for m in rules["html_entity"].finditer(folded):
-        ch = _html_mod.unescape(m.group())
-        if len(ch) == 1 and ch != m.group():
-            subs.append((m.start(), ch))
-            spans.append((m.start() + 1, m.end()))
-    if subs:
-        chars = list(folded)
-        for i, ch in subs:
-            chars[i] = ch
-        folded = "".join(chars)
-    return folded, spans
-
-
-def _removed_spans(folded: str, rules: dict[str, Any],
-                   spans: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[str]]:
-    """Spans of ``folded`` that cleaning removes, sorted and merged, and the rule names hit."""
-    hit: list[str] = ["html_markup"] if spans else []
+def noise_spans(folded: str, rules: dict[str, Any]) -> list[tuple[int, int, str]]:
+    """Every span a rule removes, with the rule's name: line rules' spans in text order, then
+    each span rule's in turn (spans may overlap)."""
+    found: list[tuple[int, int, str]] = []
+    names = rules["line_names"]
     if rules["lines"] is not None:
         for m in rules["lines"].finditer(folded):
             if m.end() > m.start():
-                spans.append(m.span())
-                i = next(i for i in range(len(rules["line_names"])) if m.group(f"r{i}") is not None)
-                hit.append(rules["line_names"][i])
+                name = names[next(i for i in range(len(names)) if m.group(f"r{i}") is not None)]
+                found.append((m.start(), m.end(), name))
+                if name == "related_links":
+                    found += [(s, e, name) for s, e in _related_block(folded, m.end(), *rules["related"])]
     for name, rx, requires in rules["spans"]:
         if requires and not any(word in folded for word in requires):
             continue  # `in` is a fast substring search; most texts have no such noise at all
-        found = [m.span() for m in rx.finditer(folded) if m.end() > m.start()]
-        if found:
-            spans.extend(found)
-            hit.append(name)
-    spans.sort()
+        found += [(m.start(), m.end(), name) for m in rx.finditer(folded) if m.end() > m.start()]
+    return found
+
+
+def _removed_spans(folded: str, rules: dict[str, Any]) -> tuple[list[tuple[int, int]], list[str]]:
+    """Spans of ``folded`` that cleaning removes, sorted and merged, and the rule names hit."""
+    found = noise_spans(folded, rules)
+    names = list(dict.fromkeys(name for _s, _e, name in found))
     merged: list[tuple[int, int]] = []
-    for s, e in spans:
+    for s, e, _name in sorted(found):
         if merged and s <= merged[-1][1]:
             if e > merged[-1][1]:
                 merged[-1] = (merged[-1][0], e)
         else:
             merged.append((s, e))
-    return merged, list(dict.fromkeys(hit))
+    return merged, names
+
+
+def _related_block(text: str, pos: int, max_lines: int, max_chars: int) -> list[tuple[int, int]]:
+    """The headlines under a related-links line ending at ``pos``: the short lines without 。
+    that follow it (blank lines between them allowed), at most ``max_lines`` of them."""
+    out: list[tuple[int, int]] = []
+    taken = 0
+    while taken < max_lines and pos < len(text):
+        start = pos + 1
+        end = text.find("\n", start)
+        end = len(text) if end == -1 else end
+        line = text[start:end]
+        if line.strip():
+            if len(line) > max_chars or "。" in line:
+                break
+            out.append((start, end))
+            taken += 1
+        pos = end
+    return out
+
+
+def page_noise(raw: str, config: Config) -> list[tuple[int, int, str]]:
+    """What cleaning cuts from ``raw``: (start, end, rule) in raw offsets, overlaps merged into
+    the first rule's span — for ``clean --show-noise``, so a user can audit every cut."""
+    rules = config.compiled("cleaning", _compile)
+    table = rules["fold"]
+    folded = rules["fold_rx"].sub(lambda m: m.group().translate(table), raw) if rules["fold_rx"] else raw
+    out: list[tuple[int, int, str]] = []
+    for s, e, name in sorted(noise_spans(folded, rules)):
+        if out and s < out[-1][1]:
+            if e > out[-1][1]:
+                out[-1] = (out[-1][0], e, out[-1][2])
+        else:
+            out.append((s, e, name))
+    return out
 
 
 def clean_text(raw: str, config: Config) -> tuple[str, OffsetMap, list[str]]:
@@ -96,10 +120,7 @@ def clean_text(raw: str, config: Config) -> tuple[str, OffsetMap, list[str]]:
     # folding is 1:1, so offsets in `folded` are offsets in `raw`
     table = rules["fold"]
     folded = rules["fold_rx"].sub(lambda m: m.group().translate(table), raw) if rules["fold_rx"] else raw
-    markup: list[tuple[int, int]] = []
-    if rules["html_detect"].search(folded, 0, HTML_SNIFF):
-        folded, markup = _html(folded, rules)
-    removed, noise = _removed_spans(folded, rules, markup)
+    removed, noise = _removed_spans(folded, rules)
     if not removed:
         return folded, OffsetMap(), []
     parts, starts, origins = [], [], []

@@ -1,7 +1,7 @@
 """Traditional/Simplified: detection and length-preserving conversion. The only OpenCC import.
 
 Two conversion backends give the same ``norm`` layer: opencc-python-reimplemented (the
-default, pure Python, about 1 MB/s) and, when the ``speechkit[fast]`` extra is installed,
+default, pure Python, about 1 MB/s) and, when the ``speechkit-zh[fast]`` extra is installed,
 opencc-pyo3 (the OpenCC lexicons in Rust, ~70x faster). ``SPEECHKIT_OPENCC=python`` forces
 the default.
 """

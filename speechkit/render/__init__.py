@@ -27,11 +27,15 @@ def make_renderer(fmt: str, command: str, out: IO[str], options: dict[str, Any])
     if fmt == "jsonl":
         from speechkit.render.as_jsonl import JsonlRenderer
 
-        return JsonlRenderer(out)
+        return JsonlRenderer(out, command)
     if fmt == "csv":
         from speechkit.render.as_csv import CsvRenderer
 
         return CsvRenderer(out, command, excel=options.get("excel", False))
+    if fmt == "parquet":
+        from speechkit.render.as_parquet import ParquetRenderer
+
+        return ParquetRenderer(out, command)
     if fmt == "html":
         from speechkit.render.as_html import HtmlRenderer
 

@@ -6,7 +6,7 @@ import io
 import json
 from typing import IO, Any
 
-from speechkit.render.records import FIELDS
+from speechkit.records import FIELDS
 
 
 def _cell(v: Any) -> Any:

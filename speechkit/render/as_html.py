@@ -2,7 +2,7 @@
 
 Charts are plotly.js figures: plotly's Python package ships the minified plotly.js, which is
 inlined once into the page, and its ``to_html`` writes each figure's div and script. The data
-comes ready from ``extractors/trend.report_data``; this module only lays it out.
+comes ready from ``analysis/trend.report_data``; this module only lays it out.
 """
 from __future__ import annotations
 

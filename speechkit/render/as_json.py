@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from typing import IO, Any
 
-from speechkit.render.records import SCHEMA, nest_analysis, to_json
+from speechkit.records import SCHEMA, nest_analysis, to_json
+from speechkit.render.typed import as_floats
 
 
 class JsonRenderer:
@@ -12,6 +13,7 @@ class JsonRenderer:
         self.doc: dict[str, Any] = {"schema": SCHEMA, "command": command, "files": [], "errors": []}
 
     def add(self, file: str, encoding: str, records: list[dict[str, Any]]) -> None:
+        records = [as_floats(self.doc["command"], r) for r in records]
         if self.doc["command"] == "analyze":
             self.doc["files"].append(nest_analysis(file, encoding, records))
         else:

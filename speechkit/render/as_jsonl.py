@@ -3,17 +3,18 @@ from __future__ import annotations
 
 from typing import IO, Any
 
-from speechkit.render.records import to_json
+from speechkit.records import to_json
+from speechkit.render.typed import as_floats
 
 
 class JsonlRenderer:
-    def __init__(self, out: IO[str]):
+    def __init__(self, out: IO[str], command: str = ""):
         self.out = out
+        self.command = command
 
-    @staticmethod
-    def prepare(records: list[dict[str, Any]]) -> str:
+    def prepare(self, records: list[dict[str, Any]]) -> str:
         """One file's lines (run in worker processes, see batch.py)."""
-        return "".join(to_json(r) + "\n" for r in records)
+        return "".join(to_json(as_floats(self.command, r)) + "\n" for r in records)
 
     def add_prepared(self, text: str) -> None:
         self.out.write(text)

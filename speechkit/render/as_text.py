@@ -59,6 +59,13 @@ class TextRenderer:
             if not r["text"].endswith("\n"):
                 self.out.write("\n")
 
+    def _noise(self, file: str, records: list[dict[str, Any]]) -> None:
+        """``clean --show-noise``: line, rule and the text cut (line breaks shown as ⏎)."""
+        if self.many:
+            self.out.write(f"== {file}\n")
+        for r in records:
+            self.out.write(f"{r['line']}\t{r['rule']}\t{r['text'].replace(chr(10), '⏎')}\n")
+
     def _outline(self, file: str, records: list[dict[str, Any]]) -> None:
         if self.console is None:
             if self.many:
@@ -185,6 +192,12 @@ class TextRenderer:
                         "no figures found", titled=True)
         if not records:
             self._table("trend", ("period",), [], "no targets or achieved figures found")
+
+    def _panel(self, file: str, records: list[dict[str, Any]]) -> None:
+        from speechkit.render.trend_cells import panel_rows
+
+        self._table("panel", ("jurisdiction", "year", "indicator", "status", "target", "achieved", "diff", "source"),
+                    panel_rows(records), "no rows", titled=True)
 
     def _trend_slogans(self, file: str, records: list[dict[str, Any]]) -> None:
         from speechkit.render.trend_cells import slogan_trend_rows

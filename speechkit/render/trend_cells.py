@@ -113,3 +113,18 @@ def _side(v: Any, text: Any) -> str:
 def diff_rows(records: list[Record]) -> list[tuple[str, ...]]:
     return [(r["section"], r["change"], r["item"], _side(r["before"], r["before_text"]),
              _side(r["after"], r["after_text"])) for r in records]
+
+
+def panel_rows(records: list[Record]) -> list[tuple[str, ...]]:
+    """Cells of panel rows: jurisdiction, year, indicator, status, target, achieved, difference, source."""
+    out = []
+    for r in records:
+        side = {k: r.get(f"target_{k}") for k in ("value", "value_max", "growth", "growth_max", "unit", "qualifier")}
+        target = figure(**side) or (r.get("target_text") or "" if r["status"] in ("qualitative", "absent") else "")
+        achieved = figure(*(r.get(f"achieved_{k}") for k in ("value", "value_max", "growth", "growth_max", "unit",
+                                                             "qualifier")))
+        diff = f"{r['difference']:+g}" if r.get("difference") is not None else ""
+        where = f"{r['file']}:{r['line']}" if r.get("file") else ""
+        out.append((r.get("jurisdiction_name") or "?", str(r["year"]), r["indicator"], r["status"], target or "—",
+                    achieved or "—", diff, where))
+    return out

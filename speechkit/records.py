@@ -1,4 +1,4 @@
-"""Findings -> flat record dicts (SPEC §3): the one schema every renderer formats."""
+"""Findings -> flat record dicts (docs/records.md): the one schema every renderer formats."""
 from __future__ import annotations
 
 from typing import Any
@@ -9,12 +9,17 @@ SCHEMA = "speechkit/1"
 SCRIPTS = ("original", "simplified", "traditional")
 
 BASE_FIELDS = ["file", "start", "end", "line", "text"]
+# Records from PDF and Word files also say where they came from (after `line`): the 1-based
+# page (PDF) or paragraph (Word) of `start`. Plain-text records have neither.
+PLACE_FIELDS = ["page", "paragraph"]
 FIELDS: dict[str, list[str]] = {
     "outline": BASE_FIELDS + ["id", "parent", "level", "style", "marker", "number", "title", "inline"],
     "clean": ["file", "encoding", "script", "chars", "text"],
+    "noise": BASE_FIELDS + ["rule"],
     "slogans": BASE_FIELDS + ["slogan", "type", "count", "files", "members", "known"],
     "meta": BASE_FIELDS + ["title", "speaker", "role", "date", "venue", "source", "script", "encoding",
-                           "chars", "noise_removed"],
+                           "chars", "noise_removed", "jurisdiction", "jurisdiction_name", "jurisdiction_level",
+                           "jurisdiction_parent", "jurisdiction_code", "year", "doc_type"],
     "keywords": BASE_FIELDS + ["keyword", "weight", "count"],
     "targets": BASE_FIELDS + ["indicator", "indicator_text", "value", "value_max", "unit", "value_text",
                               "growth", "growth_max", "qualifier", "modality", "kind", "period",
@@ -28,6 +33,11 @@ FIELDS: dict[str, list[str]] = {
     "diff": BASE_FIELDS + ["section", "change", "item", "before", "after", "before_text", "after_text",
                            "before_line", "after_line", "similarity"],
 }
+_SIDE = ["value", "value_max", "growth", "growth_max", "unit", "qualifier", "text", "file", "start", "end", "line",
+         "sentence"]
+FIELDS["panel"] = (BASE_FIELDS + ["jurisdiction_name", "jurisdiction_level", "jurisdiction_code", "year", "indicator",
+                                  "status"] + [f"target_{f}" for f in _SIDE] + [f"achieved_{f}" for f in _SIDE]
+                   + ["difference"])
 
 
 # analyze: one flat stream of every record type, told apart by `type`
@@ -96,7 +106,12 @@ def shown(doc: Document, start: int, end: int, script: str) -> str:
 def base(doc: Document, start: int, end: int, script: str) -> dict[str, Any]:
     rs, re_ = doc.raw_span(start, end)
     return {"file": doc.source.name, "start": rs, "end": re_, "line": doc.line_of(rs),
-            "text": shown(doc, start, end, script)}
+            **doc.place_of(rs), "text": shown(doc, start, end, script)}
+
+
+def _unwrapped(title: str) -> str:
+    """A title hard-wrapped over lines (PDF copies) reads as one line."""
+    return "".join(part.strip() for part in title.split("\n")) if "\n" in title else title
 
 
 def heading_records(doc: Document, heads: list[Heading], script: str = "original") -> list[dict[str, Any]]:
@@ -104,7 +119,7 @@ def heading_records(doc: Document, heads: list[Heading], script: str = "original
     for h in heads:
         rec = base(doc, *h.marker_span, script)
         rec.update(id=h.id, parent=h.parent, level=h.level, style=h.style, marker=rec["text"],
-                   number=h.number, title=shown(doc, *h.title_span, script), inline=h.inline)
+                   number=h.number, title=_unwrapped(shown(doc, *h.title_span, script)), inline=h.inline)
         out.append(rec)
     return out
 
@@ -121,6 +136,12 @@ def _num(v: float | None) -> float | int | None:
         return None
     r = float(f"{v:.12g}")  # 287.97 * 1e8 is 28796999999.999996 in binary floating point
     return int(r) if r == int(r) else r
+
+
+def noise_records(doc: Document, cuts: list[tuple[int, int, str]]) -> list[dict[str, Any]]:
+    """What cleaning cut, one record per cut: raw offsets, line, the raw text and the rule."""
+    return [{"file": doc.source.name, "start": s, "end": e, "line": doc.line_of(s), "text": doc.raw[s:e],
+             "rule": name} for s, e, name in cuts]
 
 
 def target_records(doc: Document, targets: list[Target], script: str = "original") -> list[dict[str, Any]]:
@@ -149,23 +170,6 @@ def slogan_records(doc: Document, slogans: list[Any], script: str = "original") 
     return out
 
 
-def aggregate_slogans(batch: list[tuple[str, str, list[dict[str, Any]]]]) -> list[dict[str, Any]]:
-    """One record per slogan over many files: counts summed, ``files`` = in how many files it
-    appears; position fields are those of its first file. Ranked by count."""
-    merged: dict[str, dict[str, Any]] = {}
-    for _file, _enc, records in batch:
-        for r in records:
-            cur = merged.get(r["slogan"])
-            if cur is None:
-                merged[r["slogan"]] = dict(r)
-                continue
-            cur["count"] += r["count"]
-            cur["files"] += 1
-            if not cur["members"] and r["members"]:
-                cur["members"], cur["known"] = r["members"], r["known"]
-    return sorted(merged.values(), key=lambda r: -r["count"])
-
-
 def meta_record(doc: Document, meta: Any, script: str = "original") -> dict[str, Any]:
     if meta.title_span is not None:
         rec = base(doc, *meta.title_span, script)
@@ -176,6 +180,12 @@ def meta_record(doc: Document, meta: Any, script: str = "original") -> dict[str,
     rec.update(title=title, speaker=meta.speaker, role=meta.role, date=meta.date, venue=meta.venue,
                source=meta.source, script=doc.script, encoding=doc.source.encoding, chars=len(doc.clean),
                noise_removed=list(doc.noise_removed))
+    where = getattr(meta, "jurisdiction", None)
+    rec.update(jurisdiction=where.text if where else None, jurisdiction_name=where.name if where else None,
+               jurisdiction_level=where.level if where else None,
+               jurisdiction_parent=where.parent if where else None,
+               jurisdiction_code=where.code if where else None,
+               year=getattr(meta, "year", None), doc_type=getattr(meta, "doc_type", None))
     return rec
 
 
@@ -186,44 +196,4 @@ def keyword_records(doc: Document, keywords: list[Any], script: str = "original"
                                                          "line": 1, "text": ""}
         rec.update(keyword=k.keyword, weight=k.weight, count=k.count)
         out.append(rec)
-    return out
-
-
-def distinctive_keywords(batch: list[tuple[str, str, list[dict[str, Any]]]],
-                         top: int | None) -> list[tuple[str, str, list[dict[str, Any]]]]:
-    """Re-weigh each file's keyword records by corpus IDF over the batch, best first."""
-    from speechkit.extractors.keywords import corpus_idf, distinctive_weight
-
-    idf = corpus_idf([{r["keyword"]: r["count"] for r in recs} for _f, _e, recs in batch])
-    out = []
-    for file, enc, recs in batch:
-        total = sum(r["count"] for r in recs)
-        ranked = [dict(r, weight=distinctive_weight(r["count"], total, idf[r["keyword"]])) for r in recs]
-        ranked.sort(key=lambda r: (-r["weight"], -r["count"], r["start"]))
-        out.append((file, enc, ranked[:top] if top is not None else ranked))
-    return out
-
-
-
-def file_summary(doc: Document, config: Any, parts: tuple[str, ...], script: str = "original") -> dict[str, Any]:
-    """One file's records for the cross-file commands (trend, diff, report): ``year`` the speech
-    is given (meta date, a year in the file name, or the period its 今年 targets name),
-    ``chars`` its cleaned length, and the records of ``parts`` (targets, slogans, outline, meta)."""
-    from speechkit import api
-    from speechkit.extractors.trend import speech_year
-
-    meta = api.meta(doc, config)
-    year = speech_year(meta.date, doc.source.name)
-    out: dict[str, Any] = {"file": doc.source.name, "year": year, "chars": len(doc.clean)}
-    if "targets" in parts:
-        out["targets"] = target_records(doc, api.targets(doc, config, year), script)
-        if year is None:
-            year = out["year"] = speech_year(None, "", [r["period"] for r in out["targets"]
-                                                        if "今年" in (r["period_text"] or "")])
-    if "slogans" in parts:
-        out["slogans"] = slogan_records(doc, api.slogans(doc, config), script)
-    if "outline" in parts:
-        out["outline"] = heading_records(doc, api.outline(doc, config), script)
-    if "meta" in parts:
-        out["meta"] = meta_record(doc, meta, script)
     return out

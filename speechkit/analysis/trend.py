@@ -1,8 +1,8 @@
 """Across speeches: indicator trends and slogan trends over a corpus (issue 7).
 
-Pure functions over the flat record dicts of ``render/records.py`` — what crosses the worker
+Pure functions over the flat record dicts of ``speechkit/records.py`` — what crosses the worker
 boundary of a batch — so ``trend``, ``diff`` and ``report`` share one comparison logic and
-renderers compute nothing. A *file summary* is the dict the CLI builds per analysed file:
+renderers compute nothing. A *file summary* is the dict ``api.file_summary`` builds per file:
 ``{"file", "year", "chars", "targets": [...], "slogans": [...], "outline": [...]}``.
 """
 from __future__ import annotations
@@ -13,8 +13,6 @@ from typing import Any
 
 Record = dict[str, Any]
 
-# A speech year in a file name: 1900-2099 not inside a longer number (gwr-00-2025.txt -> 2025).
-YEAR_IN_NAME = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
 # Period words that mean "the year the speech is given" whatever year the extractor inferred.
 THIS_YEAR_WORDS = ("今年", "本年")
 # Period words of an achieved figure that mean "the year before the speech".
@@ -36,18 +34,6 @@ SLOGAN_TOP = 10
 RATE_CHARS = 10_000
 
 TARGET_FIELDS = ("value", "value_max", "growth", "growth_max", "unit", "qualifier", "modality")
-
-
-def speech_year(date: str | None, name: str, periods: list[int | None] = ()) -> int | None:
-    """The year a speech is given: its meta date, else a year in the file name, else the most
-    common period its targets name (None when nothing tells)."""
-    if date and date[:4].isdigit():
-        return int(date[:4])
-    found = YEAR_IN_NAME.findall(name.replace("\\", "/").rsplit("/", 1)[-1])
-    if found:
-        return int(found[-1])
-    counted = Counter(p for p in periods if p)
-    return counted.most_common(1)[0][0] if counted else None
 
 
 def _clause_of(sentence: str, growth: float) -> str:

@@ -1,13 +1,13 @@
 """What changed between two speeches (``speechkit diff A B``): targets raised, lowered, added
 and dropped; slogans new, gone, rising and falling; outline sections added, removed and
-renamed. Pure functions over two file summaries (see ``extractors/trend.py``)."""
+renamed. Pure functions over two file summaries (see ``analysis/trend.py``)."""
 from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
 from typing import Any
 
-from speechkit.extractors.trend import RATE_CHARS, headline_target, indicator_measure
+from speechkit.analysis.trend import RATE_CHARS, headline_target, indicator_measure
 
 Record = dict[str, Any]
 

@@ -199,10 +199,6 @@ def _section_kind(pos: int, comp: dict[str, Any], ctx: dict[str, Any]) -> Decisi
             m = rx.search(title)
             if m:
                 return Decision(name, m.group(), "high")
-    for h in _section_heads(pos, ctx):  # 二、2025年经济社会发展总体要求 in a 2025 speech: its plan
-        found = _heading_period(text, h, comp, ctx)
-        if found and found[0] is not None and ctx["year"] is not None and found[0] >= ctx["year"]:
-            return Decision("target", text[found[1][0]:found[1][1]], "high")
     return None
 
 

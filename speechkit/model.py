@@ -132,6 +132,13 @@ class Target:
     period_span: tuple[int, int] | None
     masked: bool
     sentence_span: tuple[int, int]
+    # how the kind was decided (docs/targets.md): the cue words (None: nothing did) and
+    # high (a cue, a lead-in, the list or section it is in) or low (the default)
+    cue: str | None = None
+    confidence: str = "high"
+    # an increment written with the level (比上年增加1800亿元, 提高1个百分点): amount and unit
+    change: float | None = None
+    change_unit: str | None = None
 
 
 @dataclass(frozen=True)

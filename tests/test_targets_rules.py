@@ -153,8 +153,9 @@ def test_amount_and_growth_make_one_record():
 
 
 def test_growth_goes_to_the_level_not_to_the_change():
+    """The increment is the level's ``change`` (issue 10), the growth rate still the level's."""
     got = recs("大口径财政收入2.63亿元，较上年净增6200万元，增长30.7%。")
-    assert [(r["value"], r["growth"]) for r in got] == [(263000000, 30.7), (62000000, None)]
+    assert [(r["value"], r["growth"], r["change"], r["change_unit"]) for r in got] == [(263000000, 30.7, 62000000, "CNY")]
 
 
 def test_a_masked_amount_keeps_its_growth():

@@ -37,11 +37,12 @@ def recs(text: str, year: int | None = 2021) -> list[dict]:
 
 
 # 1. 2021 report, 回顾: "经过艰苦努力，我们率先实现复工复产，经济恢复好于预期，全年国内生产总值增长2.3%" —
-# 好于预期 measures the outcome against expectations; it sets nothing.
+# 好于预期 measures the outcome against expectations; it sets nothing. 全年 says no year: the
+# section's 2020年 does (issue 10).
 def test_2021_gdp_achieved_in_2020_is_actual():
     assert record(2021, 42, "国内生产总值增长2.3%") == dict(
         indicator="gdp", value=None, unit=None, growth=2.3, qualifier="exact", modality=None, kind="actual",
-        period=None, period_text="全年")
+        period=2020, period_text="2020年")
 
 
 # 2. 2018 report: the paragraph "五年来，经济实力跃上新台阶。…城镇新增就业6600万人以上" is a five-year

@@ -40,7 +40,7 @@ MAX_VALUE = 1e16
 # are quantities are magnitudes (近百个, 超百个).
 MIN_CN_COUNT = 100
 
-_AR = r"[0-9*＊×Xx]{1,16}(?:,[0-9]{3}){0,4}(?: ?[.·] ?[0-9*＊×]{1,8})?"
+_AR = r"[0-9*＊×Xx]{1,16}(?:,[0-9]{3}){0,4}(?: ?[.·] ?[0-9*＊×Xx]{1,8})?"
 _CN = r"[零〇一二两三四五六七八九十百千万亿]{1,12}(?:点[零〇一二三四五六七八九]{1,8}(?:万亿|亿|万)?)?"
 _PLAIN = re.compile(r"[0-9]{1,40}(?:\.[0-9]{1,12})?")
 _NB_AR = r"(?<![0-9A-Za-z.*＊×·])"  # an Arabic number starts at the start of its run

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from speechkit.model import Heading
 
@@ -22,6 +22,18 @@ _BLANK = " \t\n\u3000"
 # samples and the report excerpts in tests/data: 200 keeps every deciding cue (力争 … 3—5个 on
 # line 41 of district-work-conference is ~150 characters away); 120 loses a report headline.
 WINDOW_MAX = 200
+# A line at most this long with no sentence punctuation is a title over the lines after it.
+TITLE_MAX = 30
+
+
+class Decision(NamedTuple):
+    """How a statement's kind was decided: the kind, the words that decided it (None: nothing
+    did) and ``high`` (a cue, a lead-in, a list, a section) or ``low`` (the default)."""
+
+    kind: str
+    cue: str | None
+    confidence: str
+    at: int = -1  # where the cue is in the text (-1: not a place in the text, a heading)
 
 
 class Bounds(Protocol):
@@ -47,11 +59,34 @@ def windows(text: str, q_start: int, q_end: int, ss: int, sent: tuple[int, int],
         prev = text[before:para].rstrip(_BLANK)
         if prev.endswith(("：", ":")):
             lead = before + len(prev) - 1
+        elif prev and _title_like(prev[prev.rfind("\n") + 1:]):  # 今年预期目标⏎■…: a title line
+            lead = before + len(prev)
     if lead is not None:  # the sentence that ends in the colon, not the whole paragraph
         wins.append((max(bounds.around("sentence", lead, lead)[0], lead - WINDOW_MAX), lead))
     if ss > sent[0]:
         wins.append((sent[0], min(bounds.first_break("clause", sent[0]), sent[0] + WINDOW_MAX)))
     return wins
+
+
+def in_bullet_list(text: str, prev: int, pos: int, bounds: Bounds, item: re.Pattern) -> bool:
+    """Whether ``pos`` is in a list item line (● ◆ ■ —— · 1. (1) …) and every line from the one
+    of ``prev`` to it is an item of the same list (or blank)."""
+    para = bounds.around("paragraph", pos, pos)[0]
+    if not item.match(text, para):
+        return False
+    first = bounds.around("paragraph", prev, prev)[0]
+    while para > first:
+        para = bounds.around("paragraph", para - 1, para - 1)[0]
+        line = text[para:bounds.first_break("paragraph", para)]
+        if line.strip(_BLANK) and para > first and not item.match(text, para):
+            return False
+    return True
+
+
+def _title_like(line: str) -> bool:
+    """A short line with no sentence end: a title over the lines that follow."""
+    line = line.strip(_BLANK)
+    return 0 < len(line) <= TITLE_MAX and not any(c in line for c in "。！？；，,;")
 
 
 def last(rx: re.Pattern, text: str, win: tuple[int, int]) -> re.Match | None:
@@ -73,23 +108,69 @@ def first(rx: re.Pattern, text: str, wins: list[tuple[int, int]]) -> str | None:
 
 
 def kind(text: str, q_start: int, cs: int, ce: int, wins: list[tuple[int, int]],
-         comp: dict[str, Any], ctx: dict[str, Any]) -> str:
-    if comp["other"].search(text, cs, ce):
-        return "other"
+         comp: dict[str, Any], ctx: dict[str, Any], inherited: Decision | None = None) -> Decision:
+    """(kind, the cue that decided it, confidence), nearest first: the number's own words,
+    the kind of the list it is an item of (``inherited``: the previous item's, when that was
+    decided by a cue), the lead-ins of its sentence or paragraph, its section heading, a
+    weak verb of its own; else ``actual`` with low confidence."""
+    m = comp["other"].search(text, cs, ce)
+    if m is not None:
+        return Decision("other", m.group(), "high")
+    found = _strong(text, wins[:2], comp, ctx)
+    if found is not None:
+        return found
+    if inherited is not None:
+        return inherited
+    found = _strong(text, wins[2:], comp, ctx)
+    if found is not None:
+        return found
+    found = _section_kind(q_start, comp, ctx)
+    if found is not None:
+        return found
+    for win in wins[:2]:
+        m = last(comp["weak"], text, win)
+        if m is not None:
+            return Decision("actual", m.group(), "high")
+    return Decision("actual", None, "low")
+
+
+def _strong(text: str, wins: list[tuple[int, int]], comp: dict[str, Any], ctx: dict[str, Any]
+            ) -> Decision | None:
+    """The kind the nearest strong cue of the first window that has one gives. A year says
+    nothing when it is the speech's own (2024年，全市生产总值… in a 2024 speech is a review or a
+    plan: other words decide); an achieved period (上半年, 1—8月, 今年以来) is a review unless a
+    plan word comes before it in its window (力争上半年…)."""
     for win in wins:
         m = last(comp["kind"], text, win)
+        while m is not None and m.group("year") is not None and not _year_decides(m, ctx):
+            m = last(comp["kind"], text, (win[0], m.start()))
         if m is None:
             continue
-        if m.group("year") is None:
-            return "target" if m.group("target") else "actual"
-        if ctx["year"] is not None:
-            return "actual" if int(m.group("year")) < ctx["year"] else "target"
-        if m.group("to"):
-            return "target"  # 到2020年, with no idea of the speech's own year
-    for win in wins[:2]:
-        if comp["weak"].search(text, *win):
-            return "actual"
-    return _section_kind(q_start, comp, ctx) or "actual"
+        if m.group("year") is not None:
+            return Decision("actual" if int(m.group("year")) < (ctx["year"] or 0) else "target", m.group(), "high",
+                            m.start())
+        if m.group("part"):
+            plan = _last_group(comp["kind"], text, (win[0], m.start()), "target")
+            if plan is not None:
+                return Decision("target", plan.group(), "high", plan.start())
+            return Decision("actual", m.group(), "high", m.start())
+        return Decision("target" if m.group("target") else "actual", m.group(), "high", m.start())
+    return None
+
+
+def _year_decides(m: re.Match, ctx: dict[str, Any]) -> bool:
+    year = int(m.group("year"))
+    if ctx["year"] is None:
+        return bool(m.group("to"))  # 到2020年, with no idea of the speech's own year
+    return year != ctx["year"] or bool(m.group("to"))
+
+
+def _last_group(rx: re.Pattern, text: str, win: tuple[int, int], group: str) -> re.Match | None:
+    found = None
+    for m in rx.finditer(text, *win):
+        if m.group(group):
+            found = m
+    return found
 
 
 def _section_heads(pos: int, ctx: dict[str, Any]) -> list[Heading]:
@@ -109,14 +190,15 @@ def _section_heads(pos: int, ctx: dict[str, Any]) -> list[Heading]:
     return out
 
 
-def _section_kind(pos: int, comp: dict[str, Any], ctx: dict[str, Any]) -> str | None:
+def _section_kind(pos: int, comp: dict[str, Any], ctx: dict[str, Any]) -> Decision | None:
     """The kind a section's heading gives (回顾 → actual, 目标/任务 → target), if any."""
     text = ctx["doc"].norm
     for h in _section_heads(pos, ctx):
         title = text[h.title_span[0]:h.title_span[1]]
         for name, rx in comp["section"].items():
-            if rx.search(title):
-                return name
+            m = rx.search(title)
+            if m:
+                return Decision(name, m.group(), "high")
     return None
 
 
@@ -176,5 +258,7 @@ def _period_in(text: str, win: tuple[int, int], comp: dict[str, Any], ctx: dict[
     if digits:
         return int(digits.group()), m.span()
     rel = next((v for k, v in comp["relative"].items() if k in word), None)
+    if rel is None and word == "全年":
+        return None  # 全年 says the whole year, not which: 今年…全年 / 去年全年 elsewhere tell
     year = None if rel is None or ctx["year"] is None else ctx["year"] + rel
     return year, m.span()

@@ -21,6 +21,7 @@ from typing import Any
 
 from speechkit.config import Config
 from speechkit.extractors import target_cues as cues
+from speechkit.extractors import target_lists
 from speechkit.extractors.gate import gated
 from speechkit.extractors.numbers import Quantity, compile_reader, scan_quantities
 from speechkit.model import Document, Heading, Target
@@ -66,11 +67,16 @@ class _Stmt:
     qualifier: str
     modality: str | None
     kind: str
+    cue: str | None
+    confidence: str
+    cue_at: int
     period: int | None
     period_span: tuple[int, int] | None
     segment: int
     sentence: tuple[int, int]
     delta: bool
+    change: float | None = None
+    change_unit: str | None = None
 
 
 def _alt(patterns: Any) -> str:
@@ -95,8 +101,10 @@ def _compile(config: Config) -> dict[str, Any]:
         "growth": gated(f"(?P<up>{_alt(lex['growth']['up'])})|(?P<down>{_alt(lex['growth']['down'])})"),
         "ratio": gated(_alt(lex["ratio"])),
         "delta": gated(_alt(lex["delta"])),
+        "delta_down": gated(_alt(lex["growth"]["down"])),
         "modality": gated(_alt(lex["modality"])),
-        "kind": gated(f"{year}|(?P<target>{_alt(kind['target'])})|(?P<actual>{_alt(kind['actual'])})"),
+        "kind": gated(f"{year}|(?P<part>{_alt(kind['achieved_period'])})|(?P<target>{_alt(kind['target'])})"
+                      f"|(?P<actual>{_alt(kind['actual'])})"),
         "other": gated(_alt(kind["other"])),
         "weak": gated(_alt(kind["weak_actual"])),
         "period": gated(_alt(lex["period"])),
@@ -107,6 +115,7 @@ def _compile(config: Config) -> dict[str, Any]:
         "distribute": gated(_alt(lex["distribute"])),
         # the look-behind after the digits, so the regex starts with a literal 1/2 the engine can skip to
         "year_rx": re.compile(r"((?:19|20)\d\d)(?<![到至\d].{4})年"),
+        "bullets": re.compile(lex["list_item"]),
         "breaks": re.compile(f"[{re.escape(CLAUSE_BREAKS)}]"),
     }
 
@@ -179,6 +188,7 @@ def extract_targets(doc: Document, config: Config, year: int | None = None,
         prev_end = q.end
         if st is not None:
             stmts.append(st)
+    stmts = target_lists.fold_changes(target_lists.distribute(stmts, text, comp, bounds), text, comp)
     return [_to_target(s, bounds) for s in _merge_growth(stmts, text, comp)]
 
 
@@ -214,10 +224,29 @@ def _statement(text: str, q: Quantity, prev_end: int, bounds: _Bounds, comp: dic
     value, value_max, growth, growth_max = _value_or_growth(text, q, ind_end, cs, measure, comp)
     windows = cues.windows(text, q.start, q.end, ss, sent, ce, bounds)
     period, period_span = cues.period(text, windows, q.start, sent[0], bounds, comp, ctx)
+    decided = cues.kind(text, q.start, cs, ce, windows, comp, ctx, _list_kind(text, q, stmts, bounds, comp))
     return _Stmt(q, ind, ind_span, own, measure, value, value_max, growth, growth_max,
                  _qualifier(text, q, ind_end, comp), cues.first(comp["modality"], text, windows),
-                 cues.kind(text, q.start, cs, ce, windows, comp, ctx), period, period_span, seg, sent,
+                 decided.kind, decided.cue, decided.confidence, decided.at, period, period_span, seg, sent,
                  bool(comp["delta"].search(text, bs, q.start)))
+
+
+def _list_kind(text: str, q: Quantity, stmts: list[_Stmt], bounds: _Bounds, comp: dict[str, Any]
+               ) -> cues.Decision | None:
+    """The kind of the list ``q`` is an item of, when a lead-in before the list's first item
+    decided it: the previous statement's, in the same sentence with its cue in the sentence's
+    first ``；`` segment (主要预期目标是，…增长6%；…增长5%；…), or in the bullet lines just
+    before with its cue above them (今年预期目标⏎■…⏎■…). A cue inside one item governs that item."""
+    if not stmts or stmts[-1].cue_at < 0 or stmts[-1].kind == "other":
+        return None
+    prev = stmts[-1]
+    sent = bounds.around("sentence", q.start, q.start)[0]
+    if bounds.around("sentence", prev.q.start, prev.q.start)[0] == sent:
+        ok = prev.cue_at < bounds.first_break("segment", sent)
+    else:
+        ok = (prev.cue_at < bounds.around("paragraph", prev.q.start, prev.q.start)[0]
+              and cues.in_bullet_list(text, prev.q.start, q.start, bounds, comp["bullets"]))
+    return cues.Decision(prev.kind, prev.cue, prev.confidence, prev.cue_at) if ok else None
 
 
 def _indicator(text: str, q: Quantity, bs: int, lb: int, ce: int, comp: dict[str, Any]
@@ -319,12 +348,15 @@ def _merge_growth(stmts: list[_Stmt], text: str, comp: dict[str, Any]) -> list[_
             continue
         target = out[k]
         qual = target.qualifier if target.qualifier != "exact" else st.qualifier
-        out[k] = replace(target, growth=st.growth, growth_max=st.growth_max, qualifier=qual)
+        q = replace(target.q, masked=True) if st.q.masked else target.q  # GDP19.92亿元，增长xx.x%
+        out[k] = replace(target, q=q, growth=st.growth, growth_max=st.growth_max, qualifier=qual)
     return out
 
 
 def _merge_target(out: list[_Stmt], st: _Stmt, text: str, comp: dict[str, Any]) -> int | None:
-    if st.growth is None or st.value is not None or st.q.masked or st.own_indicator:
+    masked_growth = (st.q.masked and st.q.unit == "percent" and st.value is None
+                     and comp["growth"].search(text, max(st.segment, st.q.start - 8), st.q.start))
+    if not (masked_growth or (st.growth is not None and not st.q.masked)) or st.value is not None or st.own_indicator:
         return None
     if comp["distribute"].search(text, max(st.segment, st.q.start - WINDOW_MAX), st.q.start):
         return None  # 总数、总产值…分别增加540多家、增长299.3%: two statements
@@ -346,5 +378,5 @@ def _to_target(s: _Stmt, bounds: _Bounds) -> Target:
                   indicator_span=s.ind_span, value=s.value, value_max=s.value_max,
                   unit=None if growth_only else s.q.unit,
                   growth=s.growth, growth_max=s.growth_max, qualifier=s.qualifier, modality=s.modality,
-                  kind=s.kind, period=s.period, period_span=s.period_span, masked=s.q.masked,
+                  kind=s.kind, change=s.change, change_unit=s.change_unit, cue=s.cue, confidence=s.confidence, period=s.period, period_span=s.period_span, masked=s.q.masked,
                   sentence_span=s.sentence)

@@ -154,6 +154,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "skip_after": [REGEX],
         "skip_before": str,
         "distribute": [REGEX],
+        "list_item": REGEX,
     },
 }
 

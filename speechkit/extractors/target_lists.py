@@ -1,0 +1,135 @@
+"""One record per indicator in coordinated statements (SPEC §3 "Target"): 分别 and 均
+distribute figures over the indicators named before them. Split from targets.py.
+
+- ``A和B分别达到x和y`` → A x, B y: the k-th figure after 分别 belongs to the k-th name before it;
+- ``A x，其中B y，分别增长a%和b%`` → the k-th growth rate joins the k-th amount before it;
+- ``A和B均增长a%`` → one record for each of A and B;
+- ``A x、比上年增加y`` / ``A率x%、提高1个百分点`` → one record of A at x with ``change`` y: an
+  increment is a field of the level's record, never a second record of the indicator.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+# Words that join coordinated indicator names (城镇居民和农村居民人均可支配收入, A、B和C).
+_JOIN = re.compile(r"[和、与及,，\s]*")
+
+
+def distribute(stmts: list[Any], text: str, comp: dict[str, Any], bounds: Any) -> list[Any]:
+    """``stmts`` with 分别/均 statements given their own indicators (see the module doc)."""
+    drop: set[int] = set()
+    out = list(stmts)
+    for m in comp["distribute"].finditer(text):
+        clause_end = bounds.first_break("clause", m.end())
+        group = [i for i, st in enumerate(out) if m.end() <= st.q.start < clause_end and i not in drop]
+        if not group:
+            continue
+        seg = bounds.around("segment", m.start(), m.start())[0]
+        names = _names(text, seg, m.start(), comp)
+        if m.group().startswith("均"):
+            if len(group) == 1 and len(names) >= 2:
+                out[group[0]] = [_named(out[group[0]], n, comp) for n in names]
+            continue
+        if len(group) < 2:
+            continue
+        growths = all(out[i].growth is not None and out[i].value is None for i in group)
+        amounts = [i for i in range(group[0]) if i not in drop and _open_amount(out[i], out[group[0]])]
+        if growths and len(amounts) >= len(group) and not any(out[i].own_indicator for i in group):
+            for k, i in zip(amounts[-len(group):], group):
+                out[k] = replace(out[k], growth=out[i].growth, growth_max=out[i].growth_max)
+                drop.add(i)
+        elif len(names) == len(group):
+            for n, i in zip(names, group):
+                out[i] = _named(out[i], n, comp)
+    flat: list[Any] = []
+    for i, st in enumerate(out):
+        if i not in drop:
+            flat.extend(st if isinstance(st, list) else [st])
+    return flat
+
+
+def _open_amount(st: Any, first: Any) -> bool:
+    """An amount of the same sentence with no growth rate yet."""
+    return st.sentence[0] == first.sentence[0] and st.value is not None and st.growth is None and not st.delta
+
+
+def _names(text: str, start: int, end: int, comp: dict[str, Any]) -> list[re.Match]:
+    """The coordinated indicator names ending right before ``end`` (A和B, A、B和C): aliases
+    joined only by 和、与及 or a comma."""
+    found = list(comp["alias"].finditer(text, start, end))
+    names: list[re.Match] = []
+    for m in reversed(found):
+        gap_end = names[0].start() if names else end
+        gap = text[m.end():gap_end]
+        if names and not _JOIN.fullmatch(gap):
+            break
+        if not names and len(gap) > 4:  # the last name stands right before 分别 (…收入分别)
+            break
+        names.insert(0, m)
+    if len(names) == 1:
+        names = _shared_head(text, start, names[0], comp) + names
+    return names if len(names) >= 2 else []
+
+
+def _shared_head(text: str, start: int, m: re.Match, comp: dict[str, Any]) -> list[Any]:
+    """Names written before ``m`` that share its head (城镇居民和农村居民人均可支配收入: 城镇居民
+    + 人均可支配收入), as (indicator id, span) stand-ins for alias matches."""
+    head = text[start:m.start()]
+    cut = max(head.rfind(c) for c in "，,：:；") + 1
+    parts = re.split(r"[和、与及]", head[cut:])
+    if len(parts) < 2 or parts[-1]:
+        return []
+    out, pos = [], start + cut
+    for part in parts[:-1]:  # the shortest head, the longest name (今年城镇居民: 城镇居民 + head)
+        found = next(((part[j:] + m.group()[k:], j) for k in range(1, len(m.group())) for j in range(len(part))
+                      if part[j:] + m.group()[k:] in comp["alias_to_id"]), None)
+        if found is not None:
+            out.append(_Name(found[0], (pos + found[1], pos + len(part))))
+        pos += len(part) + 1
+    return out if len(out) == len(parts) - 1 else []
+
+
+class _Name:
+    """An indicator name assembled from a shared head; quacks like the alias matches."""
+
+    def __init__(self, name: str, span: tuple[int, int]):
+        self.name, self._span = name, span
+
+    def group(self) -> str:
+        return self.name
+
+    def span(self) -> tuple[int, int]:
+        return self._span
+
+    def start(self) -> int:
+        return self._span[0]
+
+
+def _named(st: Any, m: re.Match, comp: dict[str, Any]) -> Any:
+    return replace(st, indicator=comp["alias_to_id"][m.group()], ind_span=m.span(), own_indicator=True)
+
+
+def fold_changes(stmts: list[Any], text: str, comp: dict[str, Any]) -> list[Any]:
+    """An increment with no indicator of its own (比上年增加1800亿元, 提高1个百分点) right after a
+    level of the same indicator in its sentence becomes that record's ``change``."""
+    out: list[Any] = []
+    for st in stmts:
+        prev = out[-1] if out else None
+        if prev is not None and _is_change_of(st, prev):
+            sign = -1 if comp["delta_down"].search(text, prev.q.end, st.q.start) and st.q.unit != "percentage_point" else 1
+            out[-1] = replace(prev, change=None if st.value is None else sign * st.value, change_unit=st.q.unit)
+            continue
+        out.append(st)
+    return out
+
+
+def _is_change_of(st: Any, prev: Any) -> bool:
+    if st.own_indicator or st.indicator != prev.indicator or st.sentence[0] != prev.sentence[0]:
+        return False
+    if prev.delta or prev.value is None or prev.change_unit is not None:
+        return False
+    if st.q.unit == "percentage_point":
+        return prev.q.unit == "percent"
+    return st.delta and st.q.unit == prev.q.unit and st.growth is None

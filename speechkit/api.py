@@ -66,7 +66,7 @@ def targets(doc: Document, config: Config | None = None, year: int | None = None
     from speechkit.extractors.targets import extract_targets
 
     cfg = _config(config)
-    found = extract_targets(doc, cfg, year, outline)
+    found = extract_targets(doc, cfg, year, outline if outline is not None else (lambda: _headings(doc, cfg)))
     return fill_periods(doc, found, year if year is not None else meta(doc, cfg).year)
 
 

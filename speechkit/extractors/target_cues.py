@@ -176,10 +176,8 @@ def _last_group(rx: re.Pattern, text: str, win: tuple[int, int], group: str) -> 
 def _section_heads(pos: int, ctx: dict[str, Any]) -> list[Heading]:
     """The heading of the section ``pos`` is in, then its ancestors (the outline is worked out
     on first use)."""
-    if ctx["sections"] is None:
-        from speechkit.extractors.outline import extract_outline
-
-        ctx["sections"] = sections(extract_outline(ctx["doc"], ctx["config"]))
+    if ctx["sections"] is None:  # worked out on first use (api hands in a function)
+        ctx["sections"] = sections(ctx["outline"]())
     heads, starts, by_id = ctx["sections"]
     i = bisect_right(starts, pos) - 1
     h = heads[i] if i >= 0 else None

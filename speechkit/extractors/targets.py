@@ -17,7 +17,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, Callable
 
 from speechkit.config import Config
 from speechkit.extractors import target_cues as cues
@@ -168,11 +168,12 @@ def _outside(pos: list[int], spans: list[tuple[int, int]]) -> list[int]:
     return out
 
 
-def extract_targets(doc: Document, config: Config, year: int | None = None,
-                    outline: list[Heading] | None = None) -> list[Target]:
-    """Every numeric statement of ``doc`` (all kinds), in text order. Pass ``outline`` when
-    the caller has it: otherwise it is worked out here, and only if some statement's kind is
-    left to its section heading (that is ~a third of the time ``targets`` takes)."""
+def extract_targets(doc: Document, config: Config, year: int | None,
+                    outline: "list[Heading] | Callable[[], list[Heading]]") -> list[Target]:
+    """Every numeric statement of ``doc`` (all kinds), in text order. ``outline`` is the doc's
+    headings, or a function that works them out (``api.targets`` hands one in): it is then
+    called only if some statement's kind is left to its section heading (that is ~a third of
+    the time ``targets`` takes)."""
     comp = config.compiled("targets", _compile)
     text = doc.norm
     quantities = list(scan_quantities(text, comp["reader"], comp["bare"]))
@@ -180,7 +181,7 @@ def extract_targets(doc: Document, config: Config, year: int | None = None,
         return []
     bounds = _Bounds(text, comp, quantities)
     ctx = {"year": year if year is not None else infer_year(text, comp), "doc": doc, "config": config,
-           "sections": None if outline is None else cues.sections(outline)}
+           "outline": outline, "sections": None if callable(outline) else cues.sections(outline)}
     stmts: list[_Stmt] = []
     prev_end = 0
     for q in quantities:

@@ -21,8 +21,6 @@ if TYPE_CHECKING:
 DIR_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
 # Folders a directory walk never enters, besides hidden ones (.git, .venv): tools' own.
 SKIP_DIRS = frozenset({"node_modules", "__pycache__", "site-packages"})
-# Encodings tried, in order, after BOMs and strict UTF-8; a detector picks among them.
-FALLBACK_ENCODINGS = ("gb18030", "big5", "utf_16_le", "utf_16_be")
 # Share of NUL bytes above which a file without a UTF-16 BOM is treated as binary
 # (UTF-16 Chinese text without BOM has NULs only in ASCII positions; we check that apart).
 BINARY_NUL_SHARE = 0.01

@@ -16,7 +16,7 @@ FIELDS: dict[str, list[str]] = {
     "outline": BASE_FIELDS + ["id", "parent", "level", "style", "marker", "number", "title", "inline"],
     "clean": ["file", "encoding", "script", "chars", "text"],
     "noise": BASE_FIELDS + ["rule"],
-    "slogans": BASE_FIELDS + ["slogan", "type", "count", "files", "members", "known"],
+    "slogans": BASE_FIELDS + ["slogan", "type", "count", "files", "members", "known", "members_mismatch"],
     "meta": BASE_FIELDS + ["title", "speaker", "role", "date", "venue", "source", "script", "encoding",
                            "chars", "noise_removed", "jurisdiction", "jurisdiction_name", "jurisdiction_level",
                            "jurisdiction_parent", "jurisdiction_code", "year", "doc_type"],
@@ -180,7 +180,7 @@ def slogan_records(doc: Document, slogans: list[Any], script: str = "original") 
         rec = base(doc, *sl.span, script)
         rec.update(slogan=in_script(sl.slogan, script), type=sl.type, count=sl.count, files=1,
                    members=[in_script(m, script) for m in sl.members],
-                   known=sl.known)
+                   known=sl.known, members_mismatch=sl.members_mismatch)
         out.append(rec)
     return out
 

@@ -36,7 +36,7 @@ TYPES: dict[str, dict[str, Any]] = {
                 "masked": _BOOL, "sentence": _STR, "change": _null(_NUM), "change_unit": _null(_STR), "confidence": _enum("high", "low"),
                 "cue": _null(_STR)},
     "slogans": {"slogan": _STR, "type": _enum("quoted", "formula", "parallel"), "count": _INT, "files": _INT,
-                "members": _STRS, "known": _BOOL},
+                "members": _STRS, "known": _BOOL, "members_mismatch": _BOOL},
     "meta": {"title": _null(_STR), "speaker": _null(_STR), "role": _null(_STR), "date": _null(_STR),
              "venue": _null(_STR), "source": _null(_STR), "script": _enum("simplified", "traditional", "mixed"),
              "encoding": _STR, "chars": _INT, "noise_removed": _STRS, "jurisdiction": _null(_STR),

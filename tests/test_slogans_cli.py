@@ -65,3 +65,18 @@ def test_help_has_examples(runner):
     for cmd in ("slogans", "meta", "keywords"):
         res = runner.invoke(cli, [cmd, "--help"])
         assert res.exit_code == 0 and "Examples:" in res.output and "samples/" in res.output
+
+
+def test_a_member_count_that_disagrees_with_the_numeral_is_kept_and_flagged(runner, tmp_path):
+    import json
+
+    from speechkit.cli import cli
+
+    path = tmp_path / "s.txt"
+    path.write_text("今年要抓好“四项改革”：即财税改革、金融改革、国企改革。全县上下要统一思想。\n"
+                    "要落实“两个确保”：确保粮食安全、确保能源安全。\n", encoding="utf-8")
+    r = runner.invoke(cli, ["slogans", str(path), "--jsonl"])
+    recs = {x["slogan"]: x for x in map(json.loads, r.stdout.splitlines())}
+    assert recs["四项改革"]["members"] == ["财税改革", "金融改革", "国企改革"]
+    assert recs["四项改革"]["members_mismatch"] is True
+    assert recs["两个确保"]["members_mismatch"] is False

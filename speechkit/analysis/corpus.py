@@ -39,6 +39,7 @@ def aggregate_slogans(batch: list[tuple[str, str, list[dict[str, Any]]]]) -> lis
             cur["files"] += 1
             if not cur["members"] and r["members"]:
                 cur["members"], cur["known"] = r["members"], r["known"]
+                cur["members_mismatch"] = r.get("members_mismatch", False)
     return sorted(merged.values(), key=lambda r: -r["count"])
 
 

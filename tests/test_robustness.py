@@ -270,8 +270,8 @@ def test_time_limit_in_a_single_process(runner, tmp_path, monkeypatch):
     assert time.perf_counter() - t < 20 and r.exit_code == 1 and "took longer than 1 s" in r.stderr
 
 
-def test_external_kill_of_a_worker_does_not_hang(tmp_path):
-    """A worker SIGKILLed from outside, as the OOM killer does: the run still ends."""
+def _running_batch(tmp_path):
+    """An `outline -j 2` batch under way, and its workers' pids (seen through /proc)."""
     d = _batch(tmp_path, n=300, text=BODY * 400)
     exe = os.path.join(os.path.dirname(sys.executable), "speechkit")
     p = subprocess.Popen([exe, "outline", str(d), "--jsonl", "-j", "2"], stdout=subprocess.DEVNULL,
@@ -288,6 +288,12 @@ def test_external_kill_of_a_worker_does_not_hang(tmp_path):
     if not children:
         p.kill()
         pytest.skip("no worker seen (no /proc, or the batch ended first)")
+    return p, children
+
+
+def test_external_kill_of_a_worker_does_not_hang(tmp_path):
+    """A worker SIGKILLed from outside, as the OOM killer does: the run still ends."""
+    p, children = _running_batch(tmp_path)
     time.sleep(0.5)
     os.kill(int(children[0]), signal.SIGKILL)
     _, err = p.communicate(timeout=120)
@@ -527,22 +533,7 @@ def test_config_from_the_working_directory_is_announced(runner, tmp_path, monkey
 
 
 def test_workers_end_when_the_parent_is_killed(tmp_path):
-    d = _batch(tmp_path, n=300, text=BODY * 400)
-    exe = os.path.join(os.path.dirname(sys.executable), "speechkit")
-    p = subprocess.Popen([exe, "outline", str(d), "--jsonl", "-j", "2"], stdout=subprocess.DEVNULL,
-                         stderr=subprocess.PIPE, text=True)
-    children: list[str] = []
-    for _ in range(100):
-        time.sleep(0.1)
-        try:
-            children = open(f"/proc/{p.pid}/task/{p.pid}/children").read().split()
-        except OSError:
-            break
-        if children:
-            break
-    if not children:
-        p.kill()
-        pytest.skip("no worker seen (no /proc, or the batch ended first)")
+    p, children = _running_batch(tmp_path)
     p.kill()
     p.communicate(timeout=30)
     for _ in range(100):  # within 10 s every worker is gone

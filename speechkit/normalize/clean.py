@@ -66,18 +66,24 @@ def noise_spans(folded: str, rules: dict[str, Any]) -> list[tuple[int, int, str]
     return found
 
 
-def _removed_spans(folded: str, rules: dict[str, Any]) -> tuple[list[tuple[int, int]], list[str]]:
-    """Spans of ``folded`` that cleaning removes, sorted and merged, and the rule names hit."""
-    found = noise_spans(folded, rules)
-    names = list(dict.fromkeys(name for _s, _e, name in found))
-    merged: list[tuple[int, int]] = []
-    for s, e, _name in sorted(found):
-        if merged and s <= merged[-1][1]:
-            if e > merged[-1][1]:
-                merged[-1] = (merged[-1][0], e)
+def _merged(found: list[tuple[int, int, str]], touching: bool) -> list[tuple[int, int, str]]:
+    """``found`` sorted, overlapping spans (and, with ``touching``, spans that meet) joined
+    into one under the first one's rule name."""
+    out: list[tuple[int, int, str]] = []
+    for s, e, name in sorted(found):
+        if out and (s <= out[-1][1] if touching else s < out[-1][1]):
+            if e > out[-1][1]:
+                out[-1] = (out[-1][0], e, out[-1][2])
         else:
-            merged.append((s, e))
-    return merged, names
+            out.append((s, e, name))
+    return out
+
+
+def _folded(raw: str, rules: dict[str, Any]) -> str:
+    """``raw`` width-folded; folding is 1:1, so offsets in it are offsets in ``raw``."""
+    table = rules["fold"]
+    # folding only where needed: the rare full-width runs, not a translate of the whole text
+    return rules["fold_rx"].sub(lambda m: m.group().translate(table), raw) if rules["fold_rx"] else raw
 
 
 def _related_block(text: str, pos: int, max_lines: int, max_chars: int,
@@ -105,25 +111,16 @@ def page_noise(raw: str, config: Config) -> list[tuple[int, int, str]]:
     """What cleaning cuts from ``raw``: (start, end, rule) in raw offsets, overlaps merged into
     the first rule's span — for ``clean --show-noise``, so a user can audit every cut."""
     rules = config.compiled("cleaning", _compile)
-    table = rules["fold"]
-    folded = rules["fold_rx"].sub(lambda m: m.group().translate(table), raw) if rules["fold_rx"] else raw
-    out: list[tuple[int, int, str]] = []
-    for s, e, name in sorted(noise_spans(folded, rules)):
-        if out and s < out[-1][1]:
-            if e > out[-1][1]:
-                out[-1] = (out[-1][0], e, out[-1][2])
-        else:
-            out.append((s, e, name))
-    return out
+    return _merged(noise_spans(_folded(raw, rules), rules), touching=False)
 
 
 def clean_text(raw: str, config: Config) -> tuple[str, OffsetMap, list[str]]:
     """The ``clean`` layer of ``raw``, its map back to raw, and the names of the noise removed."""
     rules = config.compiled("cleaning", _compile)
-    # folding is 1:1, so offsets in `folded` are offsets in `raw`
-    table = rules["fold"]
-    folded = rules["fold_rx"].sub(lambda m: m.group().translate(table), raw) if rules["fold_rx"] else raw
-    removed, noise = _removed_spans(folded, rules)
+    folded = _folded(raw, rules)
+    found = noise_spans(folded, rules)
+    noise = list(dict.fromkeys(name for _s, _e, name in found))
+    removed = [(s, e) for s, e, _name in _merged(found, touching=True)]
     if not removed:
         return folded, OffsetMap(), []
     parts, starts, origins = [], [], []

@@ -77,6 +77,7 @@ def _compile(config: Config) -> dict[str, Any]:
         "formula_lead": re.compile(f"(?<![{nums}第])([二两三四五六七八九十]{{1,2}})([{counters}])"
                                    f"([{_HAN}]{{1,{FORMULA_HEAD_MAX}}}?)(?=[:：]|[,，]?(?:即|就是|是指|一是))"),
         "strip": str.maketrans("", "", quote_chars + " \t\u3000\n"),
+        "heading_end": re.compile(f"[{re.escape(lex['heading_clause_ends'])}]"),
         "clause_rx": re.compile(f"[^{re.escape(lex['clause_ends'])}]{{1,{parallel.MAX_CLAUSE}}}"),
     }
 
@@ -282,21 +283,13 @@ class _Containers:
         return i >= 0 and self.reach[i] >= end
 
 
-_CLAUSE_END = re.compile("[，,；;。]")
-
-
-def _first_clause_end(text: str, start: int, end: int) -> int:
-    m = _CLAUSE_END.search(text, start, end)
-    return m.start() if m else end
-
-
 def _parallels(text: str, lo: int, quotes: list[tuple[int, int]], comp: dict[str, Any],
                outline: list[Heading]) -> list[_Found]:
     lex = comp["lex"]
     clauses = [m.span() for m in comp["clause_rx"].finditer(text, lo)]
-    # a run in a heading's own words (its first clause) is the heading; a run further into a
-    # long run-in title (一要…，以担当、担责、担难的行动，推动…提速、提质、提效) is body text
-    headings = [(s, _first_clause_end(text, s, e)) for s, e in (h.title_span for h in outline)]
+    # a run in a heading's own words (its first clause) is the heading (lexicon heading_clause_ends)
+    end = comp["heading_end"].search
+    headings = [(s, m.start() if (m := end(text, s, e)) else e) for s, e in (h.title_span for h in outline)]
     framed = parallel.framed_runs(text, clauses, lex)
     recurring = parallel.recurring_runs(text, clauses, lex) + parallel.verb_runs(text, clauses, lex)
 

@@ -78,6 +78,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "generic_modifiers": [str],
         "separators": str,
         "clause_ends": str,
+        "heading_clause_ends": str,
         "member_tails": str,
         "list_suffixes": [str],
         "list_prefixes": [str],

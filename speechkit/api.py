@@ -59,15 +59,18 @@ _headings = outline
 
 
 def targets(doc: Document, config: Config | None = None, year: int | None = None,
-            outline: list[Heading] | None = None) -> list[Target]:
+            outline: list[Heading] | None = None, known_meta: Meta | None = None) -> list[Target]:
     """Numeric statements of all kinds (target, actual, other); ``year`` is the year the
-    speech speaks from (今年), inferred from the text when not given. Pass ``outline`` (of
-    the same doc and config) when you have it: targets then need not work it out again."""
+    speech speaks from (今年), inferred from the text when not given. Pass ``outline`` and
+    ``known_meta`` (the doc's ``meta()``, whose year fills 今年 periods) when you have them:
+    targets then need not work them out again."""
     from speechkit.extractors.targets import extract_targets
 
     cfg = _config(config)
     found = extract_targets(doc, cfg, year, outline if outline is not None else (lambda: _headings(doc, cfg)))
-    return fill_periods(doc, found, year if year is not None else meta(doc, cfg).year)
+    if year is None:
+        year = (known_meta or meta(doc, cfg)).year
+    return fill_periods(doc, found, year)
 
 
 # Period words that mean the year the text speaks from (今年以来, 本年度 too).
@@ -124,10 +127,11 @@ def analysis_records(doc: Document, config: Config | None = None, script: str = 
     from speechkit import records as rec
 
     cfg = _config(config)
-    heads = outline(doc, cfg)  # targets and slogans reuse it
-    parts = [("meta", [rec.meta_record(doc, meta(doc, cfg), script)]),
+    heads = outline(doc, cfg)  # targets and slogans reuse it, targets the meta's year too
+    info = meta(doc, cfg)
+    parts = [("meta", [rec.meta_record(doc, info, script)]),
              ("heading", rec.heading_records(doc, heads, script)),
-             ("target", rec.target_records(doc, targets(doc, cfg, outline=heads), script)),
+             ("target", rec.target_records(doc, targets(doc, cfg, outline=heads, known_meta=info), script)),
              ("slogan", rec.slogan_records(doc, slogans(doc, cfg, outline=heads), script)),
              ("keyword", rec.keyword_records(doc, keywords(doc, cfg, top_keywords), script))]
     return [rec.flat(kind, r) for kind, recs in parts for r in recs]
@@ -148,7 +152,7 @@ def file_summary(doc: Document, config: Config | None, parts: tuple[str, ...],
     heads = outline(doc, cfg) if {"targets", "slogans", "outline"} & set(parts) else []
     out: dict = {"file": doc.source.name, "year": year, "chars": len(doc.clean)}
     if "targets" in parts:
-        out["targets"] = rec.target_records(doc, targets(doc, cfg, year, outline=heads), script)
+        out["targets"] = rec.target_records(doc, targets(doc, cfg, year, outline=heads, known_meta=info), script)
         if year is None:
             year = out["year"] = speech_year(None, "", [r["period"] for r in out["targets"]
                                                         if "今年" in (r["period_text"] or "")])

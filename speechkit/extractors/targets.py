@@ -75,6 +75,7 @@ class _Stmt:
     segment: int
     sentence: tuple[int, int]
     delta: bool
+    clause: int = 0
     change: float | None = None
     change_unit: str | None = None
 
@@ -113,6 +114,8 @@ def _compile(config: Config) -> dict[str, Any]:
         "skip_after": gated(_alt(lex["skip_after"])),
         "skip_before": lex["skip_before"],
         "distribute": gated(_alt(lex["distribute"])),
+        "compare_units": frozenset(lex["compare_units"]),
+        "growth_lead": re.compile(rf"\s*(?:(?:{_alt(lex['growth_lead'])})\s*){{0,3}}"),
         # the look-behind after the digits, so the regex starts with a literal 1/2 the engine can skip to
         "year_rx": re.compile(r"((?:19|20)\d\d)(?<![到至\d].{4})年"),
         "bullets": re.compile(lex["list_item"]),
@@ -229,7 +232,7 @@ def _statement(text: str, q: Quantity, prev_end: int, bounds: _Bounds, comp: dic
     return _Stmt(q, ind, ind_span, own, measure, value, value_max, growth, growth_max,
                  _qualifier(text, q, ind_end, comp), cues.first(comp["modality"], text, windows),
                  decided.kind, decided.cue, decided.confidence, decided.at, period, period_span, seg, sent,
-                 bool(comp["delta"].search(text, bs, q.start)))
+                 bool(comp["delta"].search(text, bs, q.start)), cs)
 
 
 def _list_kind(text: str, q: Quantity, stmts: list[_Stmt], bounds: _Bounds, comp: dict[str, Any]
@@ -294,8 +297,11 @@ def _inherit(q: Quantity, ss: int, stmts: list[_Stmt], text: str, comp: dict[str
              ) -> tuple[str, tuple[int, int] | None]:
     """No indicator written: continue the previous statement of the segment (新建25个 after
     36项重点项目; 增长12.4% after 生产总值49.4亿元), if its unit allows."""
-    if stmts and stmts[-1].segment == ss:
-        prev = stmts[-1]
+    back = [st for st in stmts[-MERGE_LOOKBACK:] if st.segment == ss]
+    if back and q.unit not in comp["compare_units"]:  # a multiple (2.4倍) hands nothing on
+        back = [st for st in back if st.q.unit not in comp["compare_units"]] or back[-1:]
+    if back:
+        prev = back[-1]
         if prev.q.unit == q.unit or q.unit in ("percent", "percentage_point") or prev.q.unit is None:
             return prev.indicator, prev.ind_span
     return "other", None
@@ -363,12 +369,37 @@ def _merge_target(out: list[_Stmt], st: _Stmt, text: str, comp: dict[str, Any]) 
         return None  # 总数、总产值…分别增加540多家、增长299.3%: two statements
     for k in range(len(out) - 1, max(-1, len(out) - 1 - MERGE_LOOKBACK), -1):
         prev = out[k]
-        if prev.segment != st.segment or prev.indicator != st.indicator:
+        if prev.segment != st.segment:
+            return None
+        if prev.q.unit in comp["compare_units"]:
+            continue  # 95亿元，是上年的2.4倍，年均增长19%: the rate is the amount's
+        if prev.indicator != st.indicator:
             return None
         if prev.delta:
             continue
-        return k if prev.growth is None and prev.indicator != "other" else None
+        if prev.growth is not None or not _is_amount(prev):
+            return None
+        return k if prev.indicator != "other" or _bare_rate(st, text, comp) else None
     return None
+
+
+def _bare_rate(st: _Stmt, text: str, comp: dict[str, Any]) -> bool:
+    """The rate's clause names nothing before its growth word (，同比增长12%)."""
+    g = cues.last(comp["growth"], text, (st.clause, st.q.start))
+    if g is None:
+        return False
+    m = comp["growth_lead"].match(text, st.clause, g.start())
+    return m is not None and m.end() == g.start()
+
+
+def _is_amount(st: _Stmt) -> bool:
+    """A level a growth rate can join: an indicator's, or an unnamed amount of money or
+    goods (乡镇企业营业收入860万元，增长12%) — not a bare percentage, nor a count of things
+    (31个省份…减少26%: the rate is of what they spend, not of the provinces)."""
+    if st.indicator != "other":
+        return True
+    return ((st.value is not None or st.q.masked) and not st.q.classifier
+            and st.q.unit not in ("percent", "percentage_point"))
 
 
 def _to_target(s: _Stmt, bounds: _Bounds) -> Target:

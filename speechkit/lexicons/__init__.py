@@ -156,6 +156,8 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "skip_before": str,
         "distribute": [REGEX],
         "list_item": REGEX,
+        "compare_units": [str],
+        "growth_lead": [REGEX],
     },
 }
 

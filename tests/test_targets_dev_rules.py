@@ -1,0 +1,49 @@
+"""Rules learnt from real web texts (issue #10), one table each, with short invented
+examples: a growth rate joins its amount, plan-completion shares, thresholds that name a
+class, numbers as pages write them, indicators written around a verb."""
+from __future__ import annotations
+
+import pytest
+
+import speechkit
+from speechkit.api import targets
+from speechkit.records import target_records
+
+
+def recs(text: str, year: int | None = 2015) -> list[dict]:
+    doc = speechkit.load(text=text)
+    return target_records(doc, targets(doc, year=year), "simplified")
+
+
+def pick(rs: list[dict], **want) -> list[dict]:
+    return [r for r in rs if all(r.get(k) == v for k, v in want.items())]
+
+
+# (text, indicator, value, growth, change): the one record that carries the growth
+@pytest.mark.parametrize("text,indicator,value,growth,change", [
+    # 增加值 is an indicator, not 增加 (an increment)
+    ("全镇工业增加值3.2亿元，增长9.5%。", "industrial_value_added", 3.2e8, 9.5, None),
+    # an unnamed amount of money takes the growth rate after it
+    ("乡镇企业营业收入860万元，增长12%。", "other", 8.6e6, 12, None),
+    # a multiple between amount and rate compares; the rate is the amount's
+    ("全县生产总值80亿元，是上年的1.5倍，年均增长9%。", "gdp", 8e9, 9, None),
+    # 比增 and a bare 增 are growth words; a bare 增 before an amount is its change
+    ("全年财政收入3亿元，比增8.5%。", "fiscal_revenue", 3e8, 8.5, None),
+    ("全乡播种面积12000亩，比上年增300亩，增2.5%。", "other", 12000, 2.5, 300),
+])
+def test_growth_joins_its_amount(text, indicator, value, growth, change):
+    rs = recs(text)
+    got = pick(rs, growth=growth)
+    assert len(got) == 1, [(r["text"], r["growth"]) for r in rs]
+    r = got[0]
+    assert (r["indicator"], r["value"], r["change"]) == (indicator, value, change)
+    assert not [x for x in rs if x["unit"] == "percent" and x["growth"] is None and x["value"] == growth]
+
+
+@pytest.mark.parametrize("text", [
+    "全县甘薯产量达到50万吨，花生产量增长8%。",  # the rate's clause names its own subject
+    "12个乡镇的办公经费减少5%。",  # a count of units does not take the rate of what they spend
+])
+def test_a_rate_with_its_own_subject_stays_apart(text):
+    rs = recs(text)
+    assert [r["growth"] for r in rs if r["value"] is not None] == [None], [(r["text"], r["growth"]) for r in rs]

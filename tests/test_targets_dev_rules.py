@@ -47,3 +47,19 @@ def test_growth_joins_its_amount(text, indicator, value, growth, change):
 def test_a_rate_with_its_own_subject_stays_apart(text):
     rs = recs(text)
     assert [r["growth"] for r in rs if r["value"] is not None] == [None], [(r["text"], r["growth"]) for r in rs]
+
+
+# (text, the plan share's value): a percentage of a plan is a share, the statement an achievement,
+# and the growth rate after it is the amount's
+@pytest.mark.parametrize("text,share", [
+    ("全镇税收收入完成860万元，完成年度任务的96.5%，同比增长7.2%。", 96.5),
+    ("全区工业总产值12.5亿元，占年度计划31%，同比增长15%。", 31),
+    ("5个重点项目完成投资3.1亿元，完成年度投资计划的88%。", 88),
+])
+def test_plan_completion_is_a_share(text, share):
+    rs = recs(text)
+    assert {r["kind"] for r in rs} == {"actual"}, [(r["text"], r["kind"], r["cue"]) for r in rs]
+    s = pick(rs, value=share)
+    assert len(s) == 1 and s[0]["growth"] is None and s[0]["unit"] == "percent"
+    amount = [r for r in rs if r["unit"] == "CNY"]
+    assert len(amount) == 1 and not pick(rs, value=None, unit=None)

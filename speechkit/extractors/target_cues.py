@@ -142,8 +142,8 @@ def _strong(text: str, wins: list[tuple[int, int]], comp: dict[str, Any], ctx: d
     plan word comes before it in its window (力争上半年…)."""
     for win in wins:
         m = last(comp["kind"], text, win)
-        while m is not None and m.group("year") is not None and not _year_decides(m, ctx):
-            m = last(comp["kind"], text, (win[0], m.start()))
+        while m is not None and (m.group("plan") or m.group("year") is not None and not _year_decides(m, ctx)):
+            m = last(comp["kind"], text, (win[0], m.start()))  # 完成年度计划的… decides nothing
         if m is None:
             continue
         if m.group("year") is not None:

@@ -76,6 +76,7 @@ class _Stmt:
     sentence: tuple[int, int]
     delta: bool
     clause: int = 0
+    plan_share: bool = False  # 完成年度计划的90%: a share of the plan, beside the statement
     change: float | None = None
     change_unit: str | None = None
 
@@ -104,9 +105,10 @@ def _compile(config: Config) -> dict[str, Any]:
         "delta": gated(_alt(lex["delta"])),
         "delta_down": gated(_alt(lex["growth"]["down"])),
         "modality": gated(_alt(lex["modality"])),
-        "kind": gated(f"{year}|(?P<part>{_alt(kind['achieved_period'])})|(?P<target>{_alt(kind['target'])})"
+        "kind": gated(f"(?P<plan>{_alt(kind['plan_share'])})|{year}|(?P<part>{_alt(kind['achieved_period'])})|(?P<target>{_alt(kind['target'])})"
                       f"|(?P<actual>{_alt(kind['actual'])})"),
         "other": gated(_alt(kind["other"])),
+        "plan_share": gated(rf"(?:{_alt(kind['plan_share'])})\s*$"),
         "weak": gated(_alt(kind["weak_actual"])),
         "period": gated(_alt(lex["period"])),
         "relative": lex["relative_years"],
@@ -232,7 +234,8 @@ def _statement(text: str, q: Quantity, prev_end: int, bounds: _Bounds, comp: dic
     return _Stmt(q, ind, ind_span, own, measure, value, value_max, growth, growth_max,
                  _qualifier(text, q, ind_end, comp), cues.first(comp["modality"], text, windows),
                  decided.kind, decided.cue, decided.confidence, decided.at, period, period_span, seg, sent,
-                 bool(comp["delta"].search(text, bs, q.start)), cs)
+                 bool(comp["delta"].search(text, bs, q.start)), cs,
+                 q.unit == "percent" and bool(comp["plan_share"].search(text, cs, q.start)))
 
 
 def _list_kind(text: str, q: Quantity, stmts: list[_Stmt], bounds: _Bounds, comp: dict[str, Any]
@@ -299,7 +302,7 @@ def _inherit(q: Quantity, ss: int, stmts: list[_Stmt], text: str, comp: dict[str
     36项重点项目; 增长12.4% after 生产总值49.4亿元), if its unit allows."""
     back = [st for st in stmts[-MERGE_LOOKBACK:] if st.segment == ss]
     if back and q.unit not in comp["compare_units"]:  # a multiple (2.4倍) hands nothing on
-        back = [st for st in back if st.q.unit not in comp["compare_units"]] or back[-1:]
+        back = [st for st in back if st.q.unit not in comp["compare_units"] and not st.plan_share] or back[-1:]
     if back:
         prev = back[-1]
         if prev.q.unit == q.unit or q.unit in ("percent", "percentage_point") or prev.q.unit is None:
@@ -318,7 +321,7 @@ def _value_or_growth(text: str, q: Quantity, ind_end: int, cs: int, measure: str
     if q.unit == "percentage_point":
         signed = None if q.value is None else sign * q.value
         return signed, None if q.value_max is None else sign * q.value_max, None, None
-    if q.unit != "percent" or q.share:
+    if q.unit != "percent" or q.share or comp["plan_share"].search(text, cs, q.start):
         return q.value, q.value_max, None, None
     ratio = comp["ratio"].search(text, g.end() if g else ind_end, q.start)
     is_growth = g is not None or (measure == "level" and ratio is None)
@@ -371,8 +374,8 @@ def _merge_target(out: list[_Stmt], st: _Stmt, text: str, comp: dict[str, Any]) 
         prev = out[k]
         if prev.segment != st.segment:
             return None
-        if prev.q.unit in comp["compare_units"]:
-            continue  # 95亿元，是上年的2.4倍，年均增长19%: the rate is the amount's
+        if prev.q.unit in comp["compare_units"] or prev.plan_share:
+            continue  # 95亿元，是上年的2.4倍 / 完成计划的98%，年均增长19%: the rate is the amount's
         if prev.indicator != st.indicator:
             return None
         if prev.delta:

@@ -63,3 +63,13 @@ def test_plan_completion_is_a_share(text, share):
     assert len(s) == 1 and s[0]["growth"] is None and s[0]["unit"] == "percent"
     amount = [r for r in rs if r["unit"] == "CNY"]
     assert len(amount) == 1 and not pick(rs, value=None, unit=None)
+
+
+@pytest.mark.parametrize("text,indicator", [
+    ("全市规模以上工业企业完成增加值56亿元，增长8%。", "industrial_value_added"),
+    ("全县工业实现总产值120亿元。", "industrial_output"),
+    ("38家规模以上工业企业实现总产值9.6亿元。", "industrial_output"),
+])
+def test_a_verb_inside_the_name(text, indicator):
+    rs = [r for r in recs(text) if r["unit"] == "CNY"]
+    assert [r["indicator"] for r in rs] == [indicator], [(r["text"], r["indicator"]) for r in rs]

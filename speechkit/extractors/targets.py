@@ -117,12 +117,25 @@ def _compile(config: Config) -> dict[str, Any]:
         "skip_before": lex["skip_before"],
         "distribute": gated(_alt(lex["distribute"])),
         "compare_units": frozenset(lex["compare_units"]),
+        "split_verb": re.compile(_alt(lex["split_name_verbs"])),
+        "split_gap": lex["split_name_gap"],
+        "by_suffix": _by_suffix(alias_to_id),
         "growth_lead": re.compile(rf"\s*(?:(?:{_alt(lex['growth_lead'])})\s*){{0,3}}"),
         # the look-behind after the digits, so the regex starts with a literal 1/2 the engine can skip to
         "year_rx": re.compile(r"((?:19|20)\d\d)(?<![到至\d].{4})年"),
         "bullets": re.compile(lex["list_item"]),
         "breaks": re.compile(f"[{re.escape(CLAUSE_BREAKS)}]"),
     }
+
+
+def _by_suffix(alias_to_id: dict[str, str]) -> dict[str, list[tuple[str, str]]]:
+    """suffix -> [(head, alias)], longest alias first: every way to cut an alias in two
+    parts of at least two characters (工业增加值 -> 工业 + 增加值)."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for a in sorted(alias_to_id, key=len, reverse=True):
+        for k in range(2, len(a) - 1):
+            out.setdefault(a[k:], []).append((a[:k], a))
+    return out
 
 
 def infer_year(text: str, comp: dict[str, Any]) -> int | None:
@@ -268,6 +281,10 @@ def _indicator(text: str, q: Quantity, bs: int, lb: int, ce: int, comp: dict[str
     if m is None and (noun is None or not q.classifier) and q.start - bs <= LOOKBACK_GAP_MAX:
         for m in comp["alias"].finditer(text, lb, q.start):
             pass  # 固定资产投资继续保持高位增长，达到31.36亿元: named in an earlier clause
+    if m is None and (noun is None or not q.classifier):
+        split = _split_name(text, bs, q.start, comp)
+        if split is not None:
+            return split
     if m is not None:
         ind = comp["alias_to_id"][m.group()]
         whole = _last_alias(text, bs, m.start(), comp) if comp["measure"][ind] == "share" else None
@@ -275,6 +292,19 @@ def _indicator(text: str, q: Quantity, bs: int, lb: int, ce: int, comp: dict[str
     if noun is not None:
         return "other", noun, True
     return None, None, False
+
+
+def _split_name(text: str, bs: int, end: int, comp: dict[str, Any]
+                ) -> tuple[str, tuple[int, int], bool] | None:
+    """An indicator whose name a verb cuts in two (规模以上工业企业完成增加值: 工业 + 增加值)."""
+    v = cues.last(comp["split_verb"], text, (bs, end))
+    if v is None:
+        return None
+    for head, alias in comp["by_suffix"].get(text[v.end():end].strip(), ()):
+        h = text.rfind(head, bs, v.start())
+        if h >= 0 and v.start() - (h + len(head)) <= comp["split_gap"]:
+            return comp["alias_to_id"][alias], (h, end), True
+    return None
 
 
 def _last_alias(text: str, start: int, end: int, comp: dict[str, Any]) -> re.Match | None:

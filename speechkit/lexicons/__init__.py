@@ -158,6 +158,8 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "list_item": REGEX,
         "compare_units": [str],
         "growth_lead": [REGEX],
+        "split_name_verbs": [REGEX],
+        "split_name_gap": int,
     },
 }
 

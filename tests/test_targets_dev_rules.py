@@ -73,3 +73,23 @@ def test_plan_completion_is_a_share(text, share):
 def test_a_verb_inside_the_name(text, indicator):
     rs = [r for r in recs(text) if r["unit"] == "CNY"]
     assert [r["indicator"] for r in rs] == [indicator], [(r["text"], r["indicator"]) for r in rs]
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("截至9月底，全县今年新签约项目28个，签约资金46亿元。", "actual"),
+    ("今年全镇经济稳中有进，上半年工业总产值38亿元，增长6%。", "actual"),
+    ("去年财政收入8亿元，今年财政收入达到9亿元。", None),  # 去年 does not put 今年 in the past
+    ("力争上半年工业总产值达到38亿元。", "target"),
+])
+def test_a_plain_this_year_after_a_part_of_the_year(text, kind):
+    rs = recs(text)
+    if kind is None:
+        assert [r["kind"] for r in rs] == ["actual", "target"], [(r["text"], r["kind"]) for r in rs]
+    else:
+        assert {r["kind"] for r in rs} == {kind}, [(r["text"], r["kind"], r["cue"]) for r in rs]
+
+
+def test_a_sentence_lead_comes_before_a_colon_sentences_back():
+    text = "书记还要讲话，我先讲三点意见：一、肯定成绩。1-9月份，全县经济平稳；财政收入2.1亿元，税收1.5亿元。"
+    rs = recs(text)
+    assert [r["kind"] for r in rs if r["unit"] == "CNY"] == ["actual", "actual"], [(r["text"], r["cue"]) for r in rs]

@@ -61,10 +61,14 @@ def windows(text: str, q_start: int, q_end: int, ss: int, sent: tuple[int, int],
             lead = before + len(prev) - 1
         elif prev and _title_like(prev[prev.rfind("\n") + 1:]):  # 今年预期目标⏎■…: a title line
             lead = before + len(prev)
+    first = (sent[0], min(bounds.first_break("clause", sent[0]), sent[0] + WINDOW_MAX)) if ss > sent[0] else None
+    if first is not None and lead is not None and lead < sent[0]:
+        wins.append(first)  # a sentence's own lead (1-9月份，…) comes before a colon sentences back
+        first = None
     if lead is not None:  # the sentence that ends in the colon, not the whole paragraph
         wins.append((max(bounds.around("sentence", lead, lead)[0], lead - WINDOW_MAX), lead))
-    if ss > sent[0]:
-        wins.append((sent[0], min(bounds.first_break("clause", sent[0]), sent[0] + WINDOW_MAX)))
+    if first is not None:
+        wins.append(first)
     return wins
 
 
@@ -150,12 +154,31 @@ def _strong(text: str, wins: list[tuple[int, int]], comp: dict[str, Any], ctx: d
             return Decision("actual" if int(m.group("year")) < (ctx["year"] or 0) else "target", m.group(), "high",
                             m.start())
         if m.group("part"):
-            plan = _last_group(comp["kind"], text, (win[0], m.start()), "target")
-            if plan is not None:
+            plan = _last_group(comp["kind"], text, (_clause_start(text, win[0], m.start()), m.start()), "target")
+            if plan is not None and not comp["soft_target"].fullmatch(plan.group()):
                 return Decision("target", plan.group(), "high", plan.start())
             return Decision("actual", m.group(), "high", m.start())
+        if m.group("target") and comp["soft_target"].fullmatch(m.group()):
+            done = _before(comp, text, (win[0], m.start()))  # 截至10月底，全市今年新签约…
+            if done is not None:
+                return Decision("actual", done.group(), "high", done.start())
         return Decision("target" if m.group("target") else "actual", m.group(), "high", m.start())
     return None
+
+
+def _clause_start(text: str, start: int, end: int) -> int:
+    """The start of the clause ``end`` is in, not before ``start``."""
+    return max([start] + [text.rfind(c, start, end) + 1 for c in "，,；;：:。！？!?\n"])
+
+
+def _before(comp: dict[str, Any], text: str, win: tuple[int, int]) -> re.Match | None:
+    """The nearest achieved period or so-far word (截至, 上半年) in ``win``: it puts a plain 今年
+    after it in the past (截至10月底，今年…). A past year does not (去年…，今年…达到 plans)."""
+    found = last(comp["so_far"], text, win)
+    for m in comp["kind"].finditer(text, found.end() if found else win[0], win[1]):
+        if m.group("part"):
+            found = m
+    return found
 
 
 def _year_decides(m: re.Match, ctx: dict[str, Any]) -> bool:

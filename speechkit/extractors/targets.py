@@ -108,6 +108,8 @@ def _compile(config: Config) -> dict[str, Any]:
         "kind": gated(f"(?P<plan>{_alt(kind['plan_share'])})|{year}|(?P<part>{_alt(kind['achieved_period'])})|(?P<target>{_alt(kind['target'])})"
                       f"|(?P<actual>{_alt(kind['actual'])})"),
         "other": gated(_alt(kind["other"])),
+        "soft_target": re.compile(_alt(kind["soft_target"])),
+        "so_far": gated(_alt(kind["so_far"])),
         "plan_share": gated(rf"(?:{_alt(kind['plan_share'])})\s*$"),
         "weak": gated(_alt(kind["weak_actual"])),
         "period": gated(_alt(lex["period"])),

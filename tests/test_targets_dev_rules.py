@@ -93,3 +93,26 @@ def test_a_sentence_lead_comes_before_a_colon_sentences_back():
     text = "书记还要讲话，我先讲三点意见：一、肯定成绩。1-9月份，全县经济平稳；财政收入2.1亿元，税收1.5亿元。"
     rs = recs(text)
     assert [r["kind"] for r in rs if r["unit"] == "CNY"] == ["actual", "actual"], [(r["text"], r["cue"]) for r in rs]
+
+
+# numbers as pages write them: (text, value, unit, qualifier, masked)
+@pytest.mark.parametrize("text,value,unit,qualifier,masked", [
+    ("城镇新增就业年均1100多万人。", 11_000_000, "person", "at_least", False),  # 多 before the magnitude
+    ("粮食产量62.5 亿斤。", 6_250_000_000, "jin", "exact", False),  # a space before the magnitude
+    ("财政收入完成  830.5 万元。", 8_305_000, "CNY", "exact", False),
+    ("全年GDP20.5亿元。", 2_050_000_000, "CNY", "exact", False),  # digits glued to GDP
+    ("全市GDPxx.x亿元。", None, "CNY", "exact", True),
+    ("經濟總量達到3兆元。", 3e12, "CNY", "exact", False),  # 兆 = 10^12 in Traditional texts
+    ("新增装机容量100兆瓦。", 100_000, "kW", "exact", False),  # 兆瓦 stays a unit
+])
+def test_numbers_as_pages_write_them(text, value, unit, qualifier, masked):
+    rs = recs(text)
+    assert len(rs) == 1, [r["text"] for r in rs]
+    r = rs[0]
+    assert (r["unit"], r["qualifier"], r["masked"]) == (unit, qualifier, masked)
+    assert r["value"] == (None if value is None else pytest.approx(value))
+
+
+@pytest.mark.parametrize("text", ["G20峰会", "PM2.5浓度", "第 7 位"])
+def test_letters_before_digits_still_make_no_number(text):
+    assert [r for r in recs(text) if r["unit"] != "count"] == []

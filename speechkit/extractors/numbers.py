@@ -43,7 +43,9 @@ MIN_CN_COUNT = 100
 _AR = r"[0-9*＊×Xx]{1,16}(?:,[0-9]{3}){0,4}(?: ?[.·] ?[0-9*＊×Xx]{1,8})?"
 _CN = r"[零〇一二两三四五六七八九十百千万亿]{1,12}(?:点[零〇一二三四五六七八九]{1,8}(?:万亿|亿|万)?)?"
 _PLAIN = re.compile(r"[0-9]{1,40}(?:\.[0-9]{1,12})?")
-_NB_AR = r"(?<![0-9A-Za-z.*＊×·])"  # an Arabic number starts at the start of its run
+# An Arabic number starts at the start of its run, not after a letter (G20, PM2.5) — except
+# right after GDP, which pages glue to its figure (GDP19.92亿元).
+_NB_AR = r"(?:(?<![0-9A-Za-z.*＊×·])|(?<=GDP)|(?<=gdp))"
 _NB_CN = r"(?<![零〇一二两三四五六七八九十百千万亿点第])"
 _END_AR = r"(?![0-9*＊×])"
 _END_CN = r"(?![零〇一二两三四五六七八九十百千万亿点])"
@@ -54,7 +56,7 @@ _END_CN = r"(?![零〇一二两三四五六七八九十百千万亿点])"
 # speech that cannot start a number in C, and the reader is tried only where it can match.
 _START = re.compile(
     r"[0-9*＊×Xx零〇一二两三四五六七八九十百千万亿]"
-    r"(?:(?<=[0-9*＊×Xx])(?<![0-9A-Za-z.*＊×·].)"
+    r"(?:(?<=[0-9*＊×Xx])(?:(?<![0-9A-Za-z.*＊×·].)|(?<=GDP.)|(?<=gdp.))"
     r"|(?<=[零〇一二两三四五六七八九十百千万亿])(?<![零〇一二两三四五六七八九十百千万亿点第].)"
     r"|(?<=百)(?=分之))"
 )
@@ -198,7 +200,9 @@ def compile_reader(config: Config) -> dict[str, Any]:
     # A line break may stand between a number and its magnitude: a sentence broken across lines
     # (国内生产总值达到74.4⏎⏎万亿元, 2017 work report). Only before a magnitude, which cannot
     # start a line of its own; a unit must still follow.
-    one = rf"{num}(?:(?:{LINE_BREAK})?(?:{mag_alt}))?(?:多|余)?"
+    # 多/余 may also stand before the magnitude (1270多万人), and a page may put a space or two
+    # between a number and its magnitude (10.43 亿元: PDF text).
+    one = rf"{num}(?:多|余)?(?:(?:{LINE_BREAK}| {{1,2}})?(?:{mag_alt}))?(?:多|余)?"
     qty = (
         rf"(?P<pct>百分之(?P<p1>{_AR}|{_CN})(?:[{RANGE_SEPS}](?:百分之)?(?P<p2>{_AR}|{_CN}))?)"
         rf"|(?P<frac>{_NB_CN}(?P<fd>[一二两三四五六七八九十百千万]{{1,4}})分之(?P<fn>[一二三四五六七八九十]{{1,3}}))"
@@ -224,7 +228,7 @@ def _read_one(s: str, comp: dict[str, Any]) -> tuple[float | None, bool, bool, b
     """(value, masked, chinese, bare magnitude) of one number with its magnitude/多."""
     if s[0] in "0123456789" or s[0] in MASK_CHARS:
         m = comp["mag_rx"].search(s)
-        core = (s[: m.start()] if m else s).rstrip("\n")
+        core = (s[: m.start()] if m else s).rstrip("\n 多余")
         mag = comp["mags"].get(m.group(1), 1) if m and m.group(1) else 1
         masked = any(c in MASK_CHARS for c in core)
         v = parse_arabic(core)
@@ -238,7 +242,7 @@ def _read_one(s: str, comp: dict[str, Any]) -> tuple[float | None, bool, bool, b
 def _qualifier(m: re.Match, comp: dict[str, Any]) -> str | None:
     if m.group("post"):
         return comp["post"][m.group("post")]
-    if m.group("duo") or (m.group("n2") or m.group("n1") or "").endswith(("多", "余")):
+    if m.group("duo") or any(c in "多余" for c in (m.group("n2") or m.group("n1") or "")):
         return "at_least"
     return None
 

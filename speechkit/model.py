@@ -139,6 +139,8 @@ class Target:
     # an increment written with the level (比上年增加1800亿元, 提高1个百分点): amount and unit
     change: float | None = None
     change_unit: str | None = None
+    # the starting level of 由X提高到Y / 从X增加到Y (in the record's unit; the record is at Y)
+    from_value: float | None = None
 
 
 @dataclass(frozen=True)

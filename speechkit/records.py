@@ -23,7 +23,7 @@ FIELDS: dict[str, list[str]] = {
     "keywords": BASE_FIELDS + ["keyword", "weight", "count"],
     "targets": BASE_FIELDS + ["indicator", "indicator_text", "value", "value_max", "unit", "value_text",
                               "growth", "growth_max", "qualifier", "modality", "kind", "period",
-                              "period_text", "masked", "sentence", "change", "change_unit", "confidence", "cue"],
+                              "period_text", "masked", "sentence", "change", "change_unit", "from_value", "confidence", "cue"],
     "trend": BASE_FIELDS + ["period", "indicator", "value", "value_max", "growth", "growth_max", "unit",
                             "qualifier", "modality", "actual_value", "actual_value_max", "actual_growth",
                             "actual_growth_max", "actual_unit", "actual_qualifier", "actual_text",
@@ -169,7 +169,8 @@ def target_records(doc: Document, targets: list[Target], script: str = "original
                    growth_max=_num(t.growth_max), qualifier=t.qualifier, modality=t.modality, kind=t.kind,
                    period=t.period, period_text=shown(doc, *t.period_span, script) if t.period_span else None,
                    masked=t.masked, sentence=shown(doc, *t.sentence_span, script).strip(),
-                   change=_num(t.change), change_unit=t.change_unit, confidence=t.confidence, cue=t.cue)
+                   change=_num(t.change), change_unit=t.change_unit, from_value=_num(t.from_value),
+                   confidence=t.confidence, cue=t.cue)
         out.append(rec)
     return out
 

@@ -116,3 +116,28 @@ def test_numbers_as_pages_write_them(text, value, unit, qualifier, masked):
 @pytest.mark.parametrize("text", ["G20峰会", "PM2.5浓度", "第 7 位"])
 def test_letters_before_digits_still_make_no_number(text):
     assert [r for r in recs(text) if r["unit"] != "count"] == []
+
+
+# (text, indicator, value, from_value, growth)
+@pytest.mark.parametrize("text,indicator,value,from_value,growth", [
+    ("全县生产总值由上年的50亿元提高到58亿元。", "gdp", 5.8e9, 5e9, None),
+    ("财政收入从3.2亿元增加到4.1亿元，年均增长9%。", "fiscal_revenue", 4.1e8, 3.2e8, 9),
+    ("城镇化率由45%提高到52%。", "urbanization_rate", 52, 45, None),
+    ("全市生产总值增加到820亿元，年均增长7.5%。", "gdp", 8.2e10, None, 7.5),  # 增加到 is a level
+])
+def test_from_x_to_y_is_one_record_at_y(text, indicator, value, from_value, growth):
+    rs = recs(text)
+    assert len(rs) == 1, [(r["text"], r["value"]) for r in rs]
+    r = rs[0]
+    assert (r["indicator"], r["from_value"], r["growth"]) == (indicator, from_value, growth)
+    assert r["value"] == pytest.approx(value) and r["change"] is None
+
+
+def test_from_x_to_y_keeps_a_qualifier_of_y():
+    r = one_of(recs("全县生产总值从不到40亿元增加到超过60亿元。"))
+    assert (r["value"], r["from_value"], r["qualifier"]) == (6e9, 4e9, "at_least")
+
+
+def one_of(rs: list[dict]) -> dict:
+    assert len(rs) == 1, [(r["text"], r["value"]) for r in rs]
+    return rs[0]

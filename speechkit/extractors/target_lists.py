@@ -111,6 +111,32 @@ def _named(st: Any, m: re.Match, comp: dict[str, Any]) -> Any:
     return replace(st, indicator=comp["alias_to_id"][m.group()], ind_span=m.span(), own_indicator=True)
 
 
+def fold_from_to(stmts: list[Any], text: str, comp: dict[str, Any]) -> list[Any]:
+    """由X提高到Y / 从X增加到Y: one record at Y, of X's indicator, with X as ``from_value``."""
+    out: list[Any] = []
+    for st in stmts:
+        prev = out[-1] if out else None
+        if prev is not None and _is_from_to(prev, st, text, comp):
+            ind = (st.indicator, st.ind_span) if st.own_indicator and st.indicator != "other" else (prev.indicator, prev.ind_span)
+            level = {}
+            if st.value is None and st.growth is not None:  # 从45%提高到52%: 52% is the level
+                level = dict(value=st.q.value, value_max=st.q.value_max, growth=None, growth_max=None)
+            out[-1] = replace(st, indicator=ind[0], ind_span=ind[1], own_indicator=prev.own_indicator or st.own_indicator,
+                              from_value=prev.value, delta=False, kind=prev.kind if st.cue is None else st.kind, **level)
+            continue
+        out.append(st)
+    return out
+
+
+def _is_from_to(prev: Any, st: Any, text: str, comp: dict[str, Any]) -> bool:
+    if st.q.unit != prev.q.unit or st.sentence[0] != prev.sentence[0] or prev.from_value is not None:
+        return False
+    gap = comp["to_gap"].fullmatch(text, prev.q.end, st.q.start)
+    if gap is None:
+        return False
+    return comp["from_word"].search(text, max(prev.clause, prev.q.start - 24), prev.q.start) is not None
+
+
 def fold_changes(stmts: list[Any], text: str, comp: dict[str, Any]) -> list[Any]:
     """An increment with no indicator of its own (比上年增加1800亿元, 提高1个百分点) right after a
     level of the same indicator in its sentence becomes that record's ``change``."""

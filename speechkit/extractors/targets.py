@@ -79,6 +79,7 @@ class _Stmt:
     plan_share: bool = False  # 完成年度计划的90%: a share of the plan, beside the statement
     change: float | None = None
     change_unit: str | None = None
+    from_value: float | None = None
 
 
 def _alt(patterns: Any) -> str:
@@ -119,6 +120,9 @@ def _compile(config: Config) -> dict[str, Any]:
         "skip_before": lex["skip_before"],
         "distribute": gated(_alt(lex["distribute"])),
         "compare_units": frozenset(lex["compare_units"]),
+        "from_word": re.compile(_alt(lex["from_to"]["from"])),
+        "to_gap": re.compile(rf"\s*(?:的水平)?\s*(?:{_alt(lex['from_to']['to'])})\s*"
+                             rf"(?:{_alt(lex['qualifiers']['at_least']['before'] + lex['qualifiers']['approx']['before'])})?\s*"),
         "split_verb": re.compile(_alt(lex["split_name_verbs"])),
         "split_gap": lex["split_name_gap"],
         "by_suffix": _by_suffix(alias_to_id),
@@ -209,7 +213,8 @@ def extract_targets(doc: Document, config: Config, year: int | None,
         prev_end = q.end
         if st is not None:
             stmts.append(st)
-    stmts = target_lists.fold_changes(target_lists.distribute(stmts, text, comp, bounds), text, comp)
+    stmts = target_lists.distribute(stmts, text, comp, bounds)
+    stmts = target_lists.fold_changes(target_lists.fold_from_to(stmts, text, comp), text, comp)
     return [_to_target(s, bounds) for s in _merge_growth(stmts, text, comp)]
 
 
@@ -445,5 +450,5 @@ def _to_target(s: _Stmt, bounds: _Bounds) -> Target:
                   indicator_span=s.ind_span, value=s.value, value_max=s.value_max,
                   unit=None if growth_only else s.q.unit,
                   growth=s.growth, growth_max=s.growth_max, qualifier=s.qualifier, modality=s.modality,
-                  kind=s.kind, change=s.change, change_unit=s.change_unit, cue=s.cue, confidence=s.confidence, period=s.period, period_span=s.period_span, masked=s.q.masked,
+                  kind=s.kind, change=s.change, change_unit=s.change_unit, from_value=s.from_value, cue=s.cue, confidence=s.confidence, period=s.period, period_span=s.period_span, masked=s.q.masked,
                   sentence_span=s.sentence)

@@ -160,6 +160,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "growth_lead": [REGEX],
         "split_name_verbs": [REGEX],
         "split_name_gap": int,
+        "from_to": {"from": [REGEX], "to": [REGEX]},
     },
 }
 

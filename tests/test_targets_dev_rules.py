@@ -141,3 +141,13 @@ def test_from_x_to_y_keeps_a_qualifier_of_y():
 def one_of(rs: list[dict]) -> dict:
     assert len(rs) == 1, [(r["text"], r["value"]) for r in rs]
     return rs[0]
+
+
+@pytest.mark.parametrize("text,values", [
+    ("全县销售收入超亿元企业达到12家。", [12]),
+    ("其中财政收入超千万元乡镇8个，超亿元3个。", [8, 3]),
+    ("上亿元企 业达15家。", [15]),
+    ("全县财政收入超过5亿元，增长8%。", [5e8]),  # a figure, not a class
+])
+def test_a_size_before_a_noun_names_a_class(text, values):
+    assert [r["value"] for r in recs(text)] == values

@@ -161,6 +161,8 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "split_name_verbs": [REGEX],
         "split_name_gap": int,
         "from_to": {"from": [REGEX], "to": [REGEX]},
+        "class_size_before": [str],
+        "class_after": [REGEX],
     },
 }
 

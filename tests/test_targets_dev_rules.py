@@ -151,3 +151,14 @@ def one_of(rs: list[dict]) -> dict:
 ])
 def test_a_size_before_a_noun_names_a_class(text, values):
     assert [r["value"] for r in recs(text)] == values
+
+
+@pytest.mark.parametrize("text,kinds", [
+    ("会上，8个单位作了交流发言。", ["other"]),
+    ("共有30多人参加了会议。", ["other"]),
+    ("全县规模以上工业增加值连续18个月保持两位数增长。", []),  # a duration is no figure
+    ("全县新建成8个村级服务中心。", ["actual"]),
+    ("企业开办时间压缩至3个工作日以内。", ["actual"]),  # a time a reform cut is a figure
+])
+def test_counts_of_the_meeting_and_durations_are_not_figures(text, kinds):
+    assert [r["kind"] for r in recs(text)] == kinds

@@ -121,6 +121,8 @@ def _compile(config: Config) -> dict[str, Any]:
         "distribute": gated(_alt(lex["distribute"])),
         "compare_units": frozenset(lex["compare_units"]),
         "class_before": tuple(lex["class_size_before"]),
+        "duration_before": tuple(lex["duration_before"]),
+        "duration_after": tuple(lex["duration_after"]),
         "class_after": re.compile(_alt(lex["class_after"])),
         "from_word": re.compile(_alt(lex["from_to"]["from"])),
         "to_gap": re.compile(rf"\s*(?:的水平)?\s*(?:{_alt(lex['from_to']['to'])})\s*"
@@ -228,6 +230,9 @@ def _skip(text: str, q: Quantity, ss: int, ce: int, comp: dict[str, Any]) -> boo
     nxt = text[q.end:q.end + 1]
     if text.endswith(("以上", "以下"), 0, q.end) and nxt and (nxt == "的" or "\u4e00" <= nxt <= "\u9fff"):
         return True  # 500万元以上投资项目: a class threshold, not a statement
+    if (q.classifier and text.startswith(comp["duration_after"], q.end)
+            and text.endswith(comp["duration_before"], 0, q.start)):
+        return True  # 连续36个月: a duration
     if text.endswith(comp["class_before"], 0, q.start) and comp["class_after"].match(text, q.end):
         return True  # 超千万元乡镇12个, 上亿元企业41家: the size names a class
     return bool(comp["skip_after"].search(text, q.end, ce))

@@ -163,6 +163,8 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "from_to": {"from": [REGEX], "to": [REGEX]},
         "class_size_before": [str],
         "class_after": [REGEX],
+        "duration_before": [str],
+        "duration_after": [str],
     },
 }
 

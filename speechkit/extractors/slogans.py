@@ -72,9 +72,10 @@ def _compile(config: Config) -> dict[str, Any]:
         "shapes": [re.compile(p) for p in lex["formula_shapes"]],
         "idioms": set(lex["idioms"]),
         "formula_after": re.compile(f"([{nums}]{{1,3}})([{counters}])([{_HAN}]{{1,{FORMULA_HEAD_MAX}}})"),
-        "formula_at": re.compile(f"(?<![{nums}第])([二两三四五六七八九十双])([{counters}])"),
+        # the look-behind comes after the first character, so the scan can skip to a numeral
+        "formula_at": re.compile(f"([二两三四五六七八九十双])(?<![{nums}第].)([{counters}])"),
         # 四项基本原则，即… / 四大任务：一是…: a formula named right before its members
-        "formula_lead": re.compile(f"(?<![{nums}第])([二两三四五六七八九十]{{1,2}})([{counters}])"
+        "formula_lead": re.compile(f"([二两三四五六七八九十](?<![{nums}第].)[二两三四五六七八九十]?)([{counters}])"
                                    f"([{_HAN}]{{1,{FORMULA_HEAD_MAX}}}?)(?=[:：]|[,，]?(?:即|就是|是指|一是))"),
         "strip": str.maketrans("", "", quote_chars + " \t\u3000\n"),
         "heading_end": re.compile(f"[{re.escape(lex['heading_clause_ends'])}]"),

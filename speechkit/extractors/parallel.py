@@ -118,10 +118,13 @@ def _window(segs: list[Seg], a: int, tails: str, keep: Callable[[str, Any], bool
     """The longest framed run whose first member is cut from segment ``a``: (b, members, frame)."""
     if a + 2 >= len(segs) or not _may_frame(segs, a):
         return None
-    m1 = segs[a + 1][2]
+    m1, f, g = segs[a + 1][2], segs[a][2], segs[a + 2][2]
     best = None
     for kind, arg in _frames(m1):
-        if not keep(kind, arg):
+        # a frame the first segment and the next member (or the last) do not both hold
+        # cannot make a run of three: skip it before the trimming is tried
+        held = arg[1] if kind == "mid" else arg
+        if held not in f or held not in g or not keep(kind, arg):
             continue
         length = len(m1)
         if kind == "any" and not ANY_FRAME_LENGTHS[0] <= length <= ANY_FRAME_LENGTHS[1]:
@@ -179,11 +182,10 @@ def _separator_rx(seps: str) -> re.Pattern[str]:
 def _segments(text: str, start: int, end: int, seps: str) -> list[Seg]:
     """(start, end, text, separator after it) for each piece of a clause."""
     out, s = [], start
-    for m in _separator_rx(seps).finditer(text, start, end):
-        i = m.start()
-        out.append((s, i, text[s:i], text[i]))
-        s = i + 1
-    out.append((s, end, text[s:end], ""))
+    for piece in _separator_rx(seps).split(text[start:end]):  # one C pass; offsets by length
+        e = s + len(piece)
+        out.append((s, e, piece, text[e] if e < end else ""))
+        s = e + 1
     return out
 
 
@@ -201,15 +203,24 @@ def framed_runs(text: str, clauses: list[tuple[int, int]], lex: dict[str, Any]) 
         return c not in weak and c not in suffixes and c not in prefixes
 
     runs: list[Run] = []
-    two_seps = re.compile(f"[{re.escape(seps)}][^{re.escape(seps)}]*[{re.escape(seps)}]")
+    # a run's first inner member is a Han phrase between two separators (_may_frame): most
+    # clauses hold none and are skipped by one regex search, before they are split
+    esc = re.escape(seps)
+    inner = re.compile(f"[{esc}][\u4e00-\u9fff]{{{MIN_MEMBER},{MAX_MEMBER}}}[{esc}]")
     for cs, ce in clauses:
-        if not two_seps.search(text, cs, ce):  # fewer than 3 segments
+        if not inner.search(text, cs, ce):
             continue
         segs = _segments(text, cs, ce, seps)
-        if len(segs) < 3 or len(segs) > MAX_SEGMENTS:
+        if len(segs) > MAX_SEGMENTS:
             continue
+        strs = [sg[2] for sg in segs]
         a = 0
         while a < len(segs) - 2:
+            m1 = strs[a + 1]  # _may_frame, inline: most windows fail it
+            if (not MIN_MEMBER <= len(m1) <= MAX_MEMBER or set(m1).isdisjoint(strs[a])
+                    or set(m1).isdisjoint(strs[a + 2]) or not _HAN.fullmatch(m1)):
+                a += 1
+                continue
             w = _window(segs, a, tails, keep)
             if w is None:
                 a += 1

@@ -207,23 +207,28 @@ def framed_runs(text: str, clauses: list[tuple[int, int]], lex: dict[str, Any]) 
     # clauses hold none and are skipped by one regex search, before they are split
     esc = re.escape(seps)
     inner = re.compile(f"[{esc}][\u4e00-\u9fff]{{{MIN_MEMBER},{MAX_MEMBER}}}[{esc}]")
+    split = _separator_rx(seps).split
     for cs, ce in clauses:
         if not inner.search(text, cs, ce):
             continue
-        segs = _segments(text, cs, ce, seps)
-        if len(segs) > MAX_SEGMENTS:
+        strs = split(text[cs:ce])
+        n = len(strs)
+        if n > MAX_SEGMENTS:
             continue
-        strs = [sg[2] for sg in segs]
-        a = 0
-        while a < len(segs) - 2:
-            m1 = strs[a + 1]  # _may_frame, inline: most windows fail it
-            if (not MIN_MEMBER <= len(m1) <= MAX_MEMBER or set(m1).isdisjoint(strs[a])
-                    or set(m1).isdisjoint(strs[a + 2]) or not _HAN.fullmatch(m1)):
-                a += 1
+        # the inner segments a run may start after (_may_frame, without its Han test): a
+        # phrase sharing a character with the segments either side; most windows have none
+        starts = [k for k in range(1, n - 1) if MIN_MEMBER <= len(strs[k]) <= MAX_MEMBER
+                  and not (chars := set(strs[k])).isdisjoint(strs[k - 1]) and not chars.isdisjoint(strs[k + 1])]
+        if not starts:
+            continue
+        segs = _segments(text, cs, ce, seps)
+        after = 0  # a window starts after the last run found
+        for k in starts:
+            a = k - 1
+            if a < after:
                 continue
             w = _window(segs, a, tails, keep)
             if w is None:
-                a += 1
                 continue
             b, first, last_len, _frame = w
             s0 = segs[a][0] + first
@@ -232,7 +237,7 @@ def framed_runs(text: str, clauses: list[tuple[int, int]], lex: dict[str, Any]) 
             members.append(text[segs[b][0]:e0])
             if len(set(members)) == len(members) and not _shares_list_part(members, prefixes | suffixes):
                 runs.append(Run(s0, e0, tuple(members), True))
-            a = b + 1
+            after = b + 1
     return runs
 
 
@@ -247,15 +252,10 @@ def _shares_list_part(members: list[str], listed: set[str]) -> bool:
 def recurring_runs(text: str, clauses: list[tuple[int, int]], lex: dict[str, Any]) -> list[Run]:
     """Unframed 、-runs of phrases that occur at least twice (headings included)."""
     seen: list[Run] = []
-    for cs, ce in clauses:
-        if text.count("、", cs, ce) < 2:  # fewer than 3 segments in any subclause
-            continue
-        for ps, pe in _subclauses(text, cs, ce):
-            if text.count("、", ps, pe) < 2:
-                continue
-            segs = _segments(text, ps, pe, "、")
-            if 3 <= len(segs) <= MAX_SEGMENTS:
-                seen.extend(_unframed(segs, lex["member_tails"]))
+    for ps, pe, _piece in _listed(text, clauses):
+        segs = _segments(text, ps, pe, "、")
+        if 3 <= len(segs) <= MAX_SEGMENTS:
+            seen.extend(_unframed(segs, lex["member_tails"]))
     counts = Counter(r.members for r in seen)
     return [r for r in seen if counts[r.members] > 1]
 
@@ -267,23 +267,18 @@ def verb_runs(text: str, clauses: list[tuple[int, int]], lex: dict[str, Any]) ->
     and names do not start with those verbs."""
     verbs = set(lex["lead_verbs"])
     runs: list[Run] = []
-    for cs, ce in clauses:
-        if text.count("、", cs, ce) < 2:
-            continue
-        for ps, pe in _subclauses(text, cs, ce):
-            if text.count("、", ps, pe) < 2:
-                continue
-            parts = text[ps:pe].split("、")
-            tail = parts[-1][VERB_OBJECT_LENGTH:VERB_OBJECT_LENGTH + 1]
-            if tail and tail in lex["member_tails"]:  # …、利长远|的重大项目
-                pe -= len(parts[-1]) - VERB_OBJECT_LENGTH
-                parts[-1] = parts[-1][:VERB_OBJECT_LENGTH]
-            lead_in = max(0, len(parts[0]) - VERB_OBJECT_LENGTH)  # 统筹|稳增长、促改革、…
-            members = (parts[0][lead_in:], *parts[1:])
-            leads = {m[:1] for m in members}
-            if (all(len(m) == VERB_OBJECT_LENGTH and _is_han(m) for m in members)
-                    and _is_han(parts[0]) and len(leads) == len(members) and leads <= verbs):
-                runs.append(Run(ps + lead_in, pe, members, False))
+    for ps, pe, piece in _listed(text, clauses):
+        parts = piece.split("、")
+        tail = parts[-1][VERB_OBJECT_LENGTH:VERB_OBJECT_LENGTH + 1]
+        if tail and tail in lex["member_tails"]:  # …、利长远|的重大项目
+            pe -= len(parts[-1]) - VERB_OBJECT_LENGTH
+            parts[-1] = parts[-1][:VERB_OBJECT_LENGTH]
+        lead_in = max(0, len(parts[0]) - VERB_OBJECT_LENGTH)  # 统筹|稳增长、促改革、…
+        members = (parts[0][lead_in:], *parts[1:])
+        leads = {m[:1] for m in members}
+        if (all(len(m) == VERB_OBJECT_LENGTH and _is_han(m) for m in members)
+                and _is_han(parts[0]) and len(leads) == len(members) and leads <= verbs):
+            runs.append(Run(ps + lead_in, pe, members, False))
     return runs
 
 
@@ -313,5 +308,17 @@ def _unframed(segs: list[Seg], tails: str) -> list[Run]:
     return out
 
 
-def _subclauses(text: str, cs: int, ce: int) -> list[tuple[int, int]]:
-    return [(ps, pe) for ps, pe, _t, _sep in _segments(text, cs, ce, ",，")]
+def _listed(text: str, clauses: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """(start, end, text) of each comma-delimited piece of a clause that holds two 、 or more
+    (≥3 segments): the only pieces an unframed run can be in."""
+    count, split, out = text.count, _separator_rx(",，").split, []
+    for cs, ce in clauses:
+        if count("、", cs, ce) < 2:
+            continue
+        s = cs
+        for piece in split(text[cs:ce]):
+            e = s + len(piece)
+            if piece.count("、") >= 2:
+                out.append((s, e, piece))
+            s = e + 1
+    return out

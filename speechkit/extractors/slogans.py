@@ -292,7 +292,10 @@ def _parallels(text: str, lo: int, quotes: list[tuple[int, int]], comp: dict[str
     end = comp["heading_end"].search
     headings = [(s, m.start() if (m := end(text, s, e)) else e) for s, e in (h.title_span for h in outline)]
     framed = parallel.framed_runs(text, clauses, lex)
-    recurring = parallel.recurring_runs(text, clauses, lex) + parallel.verb_runs(text, clauses, lex)
+    # unframed runs are 、-lists: only clauses with two 、 or more can hold one
+    count = text.count
+    listed = [(s, e) for s, e in clauses if count("、", s, e) >= 2]
+    recurring = parallel.recurring_runs(text, listed, lex) + parallel.verb_runs(text, listed, lex)
 
     in_quote, in_heading = _Containers(quotes), _Containers(headings)
     out = []

@@ -355,7 +355,13 @@ def _occurrences(dq: str, back: OffsetMap, key: str) -> list[tuple[int, int]]:
 def _counted(occ: dict[str, list[tuple[int, int]]], merged: dict[str, _Found]) -> dict[str, list[tuple[int, int]]]:
     """Drop occurrences inside a longer slogan's occurrence, unless a listed member of it."""
     out = {}
+    # all keys in one string: a key found there once only is inside no other key (most
+    # are), so nothing covers it and the pairwise test below is skipped
+    keys = "\0".join(occ)
     for k, spans in occ.items():
+        if keys.count(k) < 2 and "\0" not in k:
+            out[k] = list(spans)
+            continue
         # an occurrence of k2 covering one of k holds k (the offset map is monotonic)
         covers = [(s, e) for k2, sp in occ.items() if len(k2) > len(k) and k in k2
                   and k not in merged[k2].members for s, e in sp]

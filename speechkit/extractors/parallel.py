@@ -97,7 +97,9 @@ def _trim_first(kind: str, arg: Any, f: str, length: int) -> int | None:
 
 
 def _tail_cut(g: str, tails: str) -> int:
-    return next((i for i, ch in enumerate(g) if ch in tails and i >= MIN_MEMBER), len(g))
+    """Where the first tail word at or after MIN_MEMBER is in ``g`` (len(g) if none)."""
+    m = _separator_rx(tails).search(g, MIN_MEMBER) if tails else None
+    return m.start() if m else len(g)
 
 
 def _trim_last(kind: str, arg: Any, g: str, length: int, longest: int, tails: str) -> int | None:
@@ -119,25 +121,28 @@ def _window(segs: list[Seg], a: int, tails: str, keep: Callable[[str, Any], bool
     if a + 2 >= len(segs) or not _may_frame(segs, a):
         return None
     m1, f, g = segs[a + 1][2], segs[a][2], segs[a + 2][2]
+    n, length = len(segs), len(m1)
+    any_length = ANY_FRAME_LENGTHS[0] <= length <= ANY_FRAME_LENGTHS[1]
+    tail_at = _separator_rx(tails).search if tails else None
     best = None
     for kind, arg in _frames(m1):
         # a frame the first segment and the next member (or the last) do not both hold
         # cannot make a run of three: skip it before the trimming is tried
         held = arg[1] if kind == "mid" else arg
-        if held not in f or held not in g or not keep(kind, arg):
+        if (held not in f or held not in g or (kind == "any" and not any_length)
+                or not keep(kind, arg)):
             continue
-        length = len(m1)
-        if kind == "any" and not ANY_FRAME_LENGTHS[0] <= length <= ANY_FRAME_LENGTHS[1]:
-            continue
-        first = _trim_first(kind, arg, segs[a][2], length)
+        first = _trim_first(kind, arg, f, length)
         if first is None:
             continue
         j = a + 1
-        while (j < len(segs) and _is_han(segs[j][2]) and _fits(kind, arg, segs[j][2], length)
-               and _tail_cut(segs[j][2], tails) == len(segs[j][2])):
+        while j < n:  # inner members: whole Han phrases on the frame, no tail word in them
+            m = segs[j][2]
+            if not _fits(kind, arg, m, length) or not _HAN.fullmatch(m) or (tail_at and tail_at(m, MIN_MEMBER)):
+                break
             j += 1
         longest = max(len(segs[k][2]) for k in range(a + 1, j)) if j > a + 1 else length
-        last_len = _trim_last(kind, arg, segs[j][2], length, longest, tails) if j < len(segs) else None
+        last_len = _trim_last(kind, arg, segs[j][2], length, longest, tails) if j < n else None
         b = j if last_len is not None else j - 1
         b = _uniform(segs, a, b)
         if b - a < 2:

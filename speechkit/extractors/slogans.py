@@ -287,7 +287,23 @@ class _Containers:
 def _parallels(text: str, lo: int, quotes: list[tuple[int, int]], comp: dict[str, Any],
                outline: list[Heading]) -> list[_Found]:
     lex = comp["lex"]
-    clauses = [m.span() for m in comp["clause_rx"].finditer(text, lo)]
+    # A run needs a clause with two separators: one scan finds the texts between clause ends
+    # that hold two (the others, most, are never listed); one longer than MAX_CLAUSE is cut
+    # into clauses as clause_rx cuts it. The first clause may start at ``lo``, not after an end.
+    ends = lex["clause_ends"]
+    seps = "".join(sorted({*lex["separators"], "、"} - set(ends)))
+    e_, s_ = re.escape(ends), re.escape(seps)
+    two_seps = re.compile(f"[{e_}]((?:[^{e_}{s_}]*[{s_}]){{2}}[^{e_}]*)")
+    clause_rx = comp["clause_rx"]
+    first_end = re.compile(f"[{e_}]").search(text, lo)
+    head_end = first_end.start() if first_end else len(text)
+    clauses = [m.span() for m in clause_rx.finditer(text, lo, head_end)]
+    for m in two_seps.finditer(text, head_end):
+        s, e = m.span(1)
+        if e - s <= parallel.MAX_CLAUSE:
+            clauses.append((s, e))
+        else:
+            clauses.extend(c.span() for c in clause_rx.finditer(text, s, e))
     # a run in a heading's own words (its first clause) is the heading (lexicon heading_clause_ends)
     end = comp["heading_end"].search
     headings = [(s, m.start() if (m := end(text, s, e)) else e) for s, e in (h.title_span for h in outline)]

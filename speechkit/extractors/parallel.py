@@ -208,10 +208,12 @@ def framed_runs(text: str, clauses: list[tuple[int, int]], lex: dict[str, Any]) 
         return c not in weak and c not in suffixes and c not in prefixes
 
     runs: list[Run] = []
-    # a run's first inner member is a Han phrase between two separators (_may_frame): most
-    # clauses hold none and are skipped by one regex search, before they are split
-    esc = re.escape(seps)
-    inner = re.compile(f"[{esc}][\u4e00-\u9fff]{{{MIN_MEMBER},{MAX_MEMBER}}}[{esc}]")
+    # a run's first inner member is a Han phrase between two separators that shares a
+    # character with the next segment (_may_frame): most clauses hold none and are skipped
+    # by one regex search, before they are split
+    esc, han = re.escape(seps), "\u4e00-\u9fff"
+    inner = re.compile(f"[{esc}](?=[{han}]{{{MIN_MEMBER},{MAX_MEMBER}}}[{esc}])"
+                       f"[{han}]*?([{han}])[{han}]*[{esc}][^{esc}]*?\\1")
     split = _separator_rx(seps).split
     for cs, ce in clauses:
         if not inner.search(text, cs, ce):

@@ -127,10 +127,14 @@ def _window(segs: list[Seg], a: int, tails: str, keep: Callable[[str, Any], bool
     best = None
     for kind, arg in _frames(m1):
         # a frame the first segment and the next member (or the last) do not both hold
-        # cannot make a run of three: skip it before the trimming is tried
-        held = arg[1] if kind == "mid" else arg
-        if (held not in f or held not in g or (kind == "any" and not any_length)
-                or not keep(kind, arg)):
+        # where it must be cannot make a run of three: skip it before the trimming is tried
+        if kind == "prefix":
+            held = g.startswith(arg) and arg in f
+        elif kind == "mid":
+            held = g[arg[0]:arg[0] + 1] == arg[1] and f.rfind(arg[1]) >= arg[0]
+        else:
+            held = arg in f and arg in g and (kind != "any" or any_length)
+        if not held or not keep(kind, arg):
             continue
         first = _trim_first(kind, arg, f, length)
         if first is None:

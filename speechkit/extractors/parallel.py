@@ -263,7 +263,11 @@ def _shares_list_part(members: list[str], listed: set[str]) -> bool:
 def recurring_runs(text: str, clauses: list[tuple[int, int]], lex: dict[str, Any]) -> list[Run]:
     """Unframed 、-runs of phrases that occur at least twice (headings included)."""
     seen: list[Run] = []
-    for ps, pe, _piece in _listed(text, clauses):
+    # a run has an inner member: a phrase between two 、 (most lists of names have none)
+    inner = re.compile(f"、[\u4e00-\u9fff]{{{MIN_RECURRING_MEMBER},{MAX_RECURRING_MEMBER}}}、").search
+    for ps, pe, piece in _listed(text, clauses):
+        if not inner(piece):
+            continue
         segs = _segments(text, ps, pe, "、")
         if 3 <= len(segs) <= MAX_SEGMENTS:
             seen.extend(_unframed(segs, lex["member_tails"]))
@@ -278,7 +282,14 @@ def verb_runs(text: str, clauses: list[tuple[int, int]], lex: dict[str, Any]) ->
     and names do not start with those verbs."""
     verbs = set(lex["lead_verbs"])
     runs: list[Run] = []
+    # the shape the checks below ask for, in one match: Han phrases of VERB_OBJECT_LENGTH (the
+    # first may have a lead-in, the last a tail word and what follows it)
+    tails, n = lex["member_tails"], VERB_OBJECT_LENGTH
+    tail = f"(?:[{re.escape(tails)}][^、]*)?" if tails else ""
+    shape = re.compile(f"[\u4e00-\u9fff]{{{n},}}(?:、[\u4e00-\u9fff]{{{n}}})+{tail}").fullmatch
     for ps, pe, piece in _listed(text, clauses):
+        if not shape(piece):
+            continue
         parts = piece.split("、")
         tail = parts[-1][VERB_OBJECT_LENGTH:VERB_OBJECT_LENGTH + 1]
         if tail and tail in lex["member_tails"]:  # …、利长远|的重大项目

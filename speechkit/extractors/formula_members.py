@@ -11,7 +11,8 @@ mismatch is reported, so a reader can check it (五大X with four items).
 from __future__ import annotations
 
 import re
-from typing import Any
+from functools import lru_cache
+from typing import Any, Callable
 
 _HAN = "\u4e00-\u9fff"
 
@@ -34,6 +35,8 @@ MAX_MEMBER_TEXT = 30
 # Where an item's text (after 一是) ends: it names the item, the rest explains it.
 _ITEM_END = re.compile(r"[,，。;；:：!！?？\n]")
 _SENTENCE_END = "。！？!?\n"
+# Up to the last clause mark before a list (list_before): one backtracking match, not a search per mark.
+_TO_LAST_MARK = re.compile(r"(?s).*[,，。;；:：\n(（]")
 _CN = "一二三四五六七八九十"
 # Item markers for the k-th item ({} is the numeral): 一是 一要 第一 （一） 一、
 _MARKERS = ("{}是", "{}要", "第{}，", "第{},", "第{}、", "({})", "（{}）", "{}、")
@@ -137,7 +140,12 @@ def value(numeral: str, lex: dict[str, Any]) -> int | None:
 
 
 def parts_of(s: str, seps: str) -> list[str]:
-    return [p for p in re.split(f"[{re.escape(seps)}]", s) if p]
+    return [p for p in _splitter(seps)(s) if p]
+
+
+@lru_cache(maxsize=16)
+def _splitter(seps: str) -> Callable[[str], list[str]]:
+    return re.compile(f"[{re.escape(seps)}]").split
 
 
 def common_suffix(parts: list[str]) -> str:
@@ -199,7 +207,8 @@ def formula_after(text: str, pos: int, members: list[str], comp: dict[str, Any],
 def list_before(text: str, pos: int, n: int, fewer: bool = False) -> tuple[str, ...]:
     """An unquoted 、-list of ``n`` items ending at ``pos`` (蒙山、百丈峰“两山”)."""
     floor = max(0, pos - LIST_LOOKBACK)
-    start = max(text.rfind(c, floor, pos) for c in ",，。;；:：\n(（") + 1
+    last = _TO_LAST_MARK.match(text, floor, pos)
+    start = last.end() if last else 0
     if start == 0 and floor > 0:
         return ()  # no clause start within reach: not a list (and no scan back over a whole text)
     seg = text[start:pos].replace("“", "").replace("”", "")  # “一带一路”建设、…三大战略

@@ -172,17 +172,19 @@ def _quoted(text: str, lo: int, comp: dict[str, Any]) -> tuple[list[_Found], lis
     in_book = _Containers(books)
     found: list[_Found] = []
     prev: tuple[int, int, list[str]] | None = None  # last quote's span and parts
+    marks = re.compile(f"[{re.escape(lex['sentence_marks'])}]").search if lex["sentence_marks"] else None
+    unspaced, han = re.compile(r"[、,;:\s]").sub, re.compile(f"[{_HAN}]").search
     for s, e in hits:
         content = text[s:e]
-        if in_book.holds(s, s + 1) or "《" in content or any(ch in content for ch in lex["sentence_marks"]):
+        if in_book.holds(s, s + 1) or "《" in content or (marks and marks(content)):
             continue
         head, members, mismatch = content, (), False
         if "(" in content and content.rstrip().endswith(")"):
             head = content[:content.index("(")]
             members = tuple(parts_of(content[content.index("(") + 1:content.rindex(")")], "、"))
         key = _key(head, comp)
-        bare = re.sub(r"[、,;:\s]", "", key)  # a mask * stands for at least one character
-        if not re.search(f"[{_HAN}]", bare) or len(bare) > lex["max_quoted"]:
+        bare = unspaced("", key)  # a mask * stands for at least one character
+        if not han(bare) or len(bare) > lex["max_quoted"]:
             continue
         parts = parts_of(key, lex["separators"])
         # a quoted run is a formula only when its parts are compact (五大组团，一水中流), not

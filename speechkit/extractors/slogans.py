@@ -295,7 +295,7 @@ def _parallels(text: str, lo: int, quotes: list[tuple[int, int]], comp: dict[str
     ends = lex["clause_ends"]
     seps = "".join(sorted({*lex["separators"], "、"} - set(ends)))
     e_, s_ = re.escape(ends), re.escape(seps)
-    two_seps = re.compile(f"[{e_}]((?:[^{e_}{s_}]*[{s_}]){{2}}[^{e_}]*)")
+    two_seps = re.compile(f"[{e_}]([^{e_}{s_}]*[{s_}][^{e_}{s_}]*[{s_}][^{e_}]*)")
     clause_rx = comp["clause_rx"]
     first_end = re.compile(f"[{e_}]").search(text, lo)
     head_end = first_end.start() if first_end else len(text)

@@ -128,24 +128,29 @@ def _window(segs: list[Seg], a: int, tails: str, keep: Callable[[str, Any], bool
     for kind, arg in _frames(m1):
         # a frame the first segment and the next member (or the last) do not both hold
         # where it must be cannot make a run of three: skip it before the trimming is tried
+        # (_trim_first: a suffix or "any" member is the end of f, as long as m1)
         if kind == "prefix":
             held = g.startswith(arg) and arg in f
         elif kind == "mid":
             held = g[arg[0]:arg[0] + 1] == arg[1] and f.rfind(arg[1]) >= arg[0]
+        elif kind == "suffix":
+            held = f.endswith(arg) and g.find(arg, 1) > 0
         else:
-            held = arg in f and arg in g and (kind != "any" or any_length)
+            held = any_length and len(f) >= length and arg in f[-length:] and arg in g
         if not held or not keep(kind, arg):
             continue
         first = _trim_first(kind, arg, f, length)
         if first is None:
             continue
-        j = a + 1
+        j, longest = a + 1, 0
         while j < n:  # inner members: whole Han phrases on the frame, no tail word in them
             m = segs[j][2]
             if not _fits(kind, arg, m, length) or not _HAN.fullmatch(m) or (tail_at and tail_at(m, MIN_MEMBER)):
                 break
+            longest = max(longest, len(m))
             j += 1
-        longest = max(len(segs[k][2]) for k in range(a + 1, j)) if j > a + 1 else length
+        if j == a + 1:
+            longest = length
         last_len = _trim_last(kind, arg, segs[j][2], length, longest, tails) if j < n else None
         b = j if last_len is not None else j - 1
         b = _uniform(segs, a, b)

@@ -24,6 +24,7 @@ from speechkit.extractors.formula_members import (FORMULA_HEAD, FORMULA_HEAD_MAX
                                                   formula_gap, list_before, parts_of, value)
 from speechkit.model import Document, Heading, OffsetMap, Slogan
 from speechkit.normalize.width import fold
+from speechkit.spans import Containers
 
 # Longest quoted text scanned for its closing quote (characters): bounds the work on
 # unbalanced quotes (300,000 unmatched “ stay linear).
@@ -168,7 +169,7 @@ def _quoted(text: str, lo: int, comp: dict[str, Any]) -> tuple[list[_Found], lis
     books = [m.span() for m in comp["books"].finditer(text, lo)]
     hits = sorted((m.start(1), m.end(1)) for rx in comp["quotes"] for m in rx.finditer(text, lo))
     hits = [(s, e) for s, e in hits if not _broken(text[s:e])]
-    in_book = _Containers(books)
+    in_book = Containers(books)
     found: list[_Found] = []
     prev: tuple[int, int, list[str]] | None = None  # last quote's span and parts
     for s, e in hits:
@@ -203,7 +204,7 @@ def _quoted(text: str, lo: int, comp: dict[str, Any]) -> tuple[list[_Found], lis
     return found, hits
 
 
-def _compact_formulas(text: str, lo: int, comp: dict[str, Any], in_quote: "_Containers") -> list[_Found]:
+def _compact_formulas(text: str, lo: int, comp: dict[str, Any], in_quote: "Containers") -> list[_Found]:
     """一村一品, 两免一补 outside quotes (inside a quote the quote itself is the formula: no
     四部一中 beside “四部一中心”)."""
     lex, out = comp["lex"], []
@@ -220,7 +221,7 @@ def _compact_formulas(text: str, lo: int, comp: dict[str, Any], in_quote: "_Cont
     return out
 
 
-def _named_lists(text: str, lo: int, comp: dict[str, Any], in_quote: "_Containers") -> list[_Found]:
+def _named_lists(text: str, lo: int, comp: dict[str, Any], in_quote: "Containers") -> list[_Found]:
     """Formulas named after (A、B、C三种意识; A、B等六大任务) or before (四项基本原则，即A，B，C，D;
     四大任务：一是…) the list of their members."""
     lex, out = comp["lex"], []
@@ -262,25 +263,8 @@ def _unquoted_formulas(text: str, lo: int, comp: dict[str, Any], quotes: list[tu
             if m.start() and (text[m.start() - 1] in lex["numerals"] or text[m.start() - 1] == "第"):
                 continue
             out.append(_Found(m.group(), "formula", spans=[m.span()]))
-    in_quote = _Containers(quotes)
+    in_quote = Containers(quotes)
     return out + _compact_formulas(text, lo, comp, in_quote) + _named_lists(text, lo, comp, in_quote)
-
-
-class _Containers:
-    """Does any of these spans contain (start, end)? One bisection per question, so a
-    paragraph of a million characters with thousands of quotes stays linear."""
-
-    def __init__(self, spans: list[tuple[int, int]]):
-        spans = sorted(spans)
-        self.starts = [s for s, _ in spans]
-        self.reach, far = [], -1
-        for _, e in spans:  # the furthest end among the spans starting at or before each
-            far = max(far, e)
-            self.reach.append(far)
-
-    def holds(self, start: int, end: int) -> bool:
-        i = bisect_right(self.starts, start) - 1
-        return i >= 0 and self.reach[i] >= end
 
 
 def _parallels(text: str, lo: int, quotes: list[tuple[int, int]], comp: dict[str, Any],
@@ -293,7 +277,7 @@ def _parallels(text: str, lo: int, quotes: list[tuple[int, int]], comp: dict[str
     framed = parallel.framed_runs(text, clauses, lex)
     recurring = parallel.recurring_runs(text, clauses, lex) + parallel.verb_runs(text, clauses, lex)
 
-    in_quote, in_heading = _Containers(quotes), _Containers(headings)
+    in_quote, in_heading = Containers(quotes), Containers(headings)
     out = []
     for r in framed + recurring:
         if in_quote.holds(r.start, r.end) or in_heading.holds(r.start, r.end):
@@ -353,9 +337,9 @@ def _counted(occ: dict[str, list[tuple[int, int]]], merged: dict[str, _Found]) -
     out = {}
     for k, spans in occ.items():
         # an occurrence of k2 covering one of k holds k (the offset map is monotonic)
-        covers = [(s, e) for k2, sp in occ.items() if len(k2) > len(k) and k in k2
-                  and k not in merged[k2].members for s, e in sp]
-        out[k] = [o for o in spans if not any(s <= o[0] and o[1] <= e for s, e in covers)]
+        covers = Containers(o for k2, sp in occ.items() if len(k2) > len(k) and k in k2
+                            and k not in merged[k2].members for o in sp)
+        out[k] = [o for o in spans if not covers.holds(*o)]
     return out
 
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from speechkit.config import Config
 from speechkit.model import OffsetMap
+from speechkit.spans import merge_spans
 
 # Web pages are read into text before cleaning (speechkit/readers/html.py): no markup here.
 
@@ -66,19 +67,6 @@ def noise_spans(folded: str, rules: dict[str, Any]) -> list[tuple[int, int, str]
     return found
 
 
-def _merged(found: list[tuple[int, int, str]], touching: bool) -> list[tuple[int, int, str]]:
-    """``found`` sorted, overlapping spans (and, with ``touching``, spans that meet) joined
-    into one under the first one's rule name."""
-    out: list[tuple[int, int, str]] = []
-    for s, e, name in sorted(found):
-        if out and (s <= out[-1][1] if touching else s < out[-1][1]):
-            if e > out[-1][1]:
-                out[-1] = (out[-1][0], e, out[-1][2])
-        else:
-            out.append((s, e, name))
-    return out
-
-
 def _folded(raw: str, rules: dict[str, Any]) -> str:
     """``raw`` width-folded; folding is 1:1, so offsets in it are offsets in ``raw``."""
     table = rules["fold"]
@@ -111,7 +99,7 @@ def page_noise(raw: str, config: Config) -> list[tuple[int, int, str]]:
     """What cleaning cuts from ``raw``: (start, end, rule) in raw offsets, overlaps merged into
     the first rule's span — for ``clean --show-noise``, so a user can audit every cut."""
     rules = config.compiled("cleaning", _compile)
-    return _merged(noise_spans(_folded(raw, rules), rules), touching=False)
+    return merge_spans(noise_spans(_folded(raw, rules), rules), touching=False)
 
 
 def clean_text(raw: str, config: Config) -> tuple[str, OffsetMap, list[str]]:
@@ -120,7 +108,7 @@ def clean_text(raw: str, config: Config) -> tuple[str, OffsetMap, list[str]]:
     folded = _folded(raw, rules)
     found = noise_spans(folded, rules)
     noise = list(dict.fromkeys(name for _s, _e, name in found))
-    removed = [(s, e) for s, e, _name in _merged(found, touching=True)]
+    removed = [(s, e) for s, e, _name in merge_spans(found)]
     if not removed:
         return folded, OffsetMap(), []
     parts, starts, origins = [], [], []

@@ -199,6 +199,57 @@ class KeywordsLexicon(_View):
     min_length: int
 
 
+# readers.yaml (readers/pdf.py, readers/html.py)
+@dataclass(frozen=True)
+class PdfReaderLexicon(_View):
+    page_number_patterns: tuple[str, ...]
+    furniture_lines: int
+    running_share: float
+    radicals: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class HtmlReaderLexicon(_View):
+    detect: str
+    drop_tags: tuple[str, ...]
+    boilerplate_tags: tuple[str, ...]
+    outer_tags: tuple[str, ...]
+    boilerplate_roles: tuple[str, ...]
+    boilerplate_names: tuple[str, ...]
+    protect_share: float
+    boilerplate_cues: str
+    cue_max_chars: int
+    link_density: float
+    main_share: float
+    text_blocks: tuple[str, ...]
+    block_tags: tuple[str, ...]
+    cell_tags: tuple[str, ...]
+    heading_tags: tuple[str, ...]
+    title_separators: str
+
+
+@dataclass(frozen=True)
+class ReadersLexicon(_View):
+    pdf: PdfReaderLexicon
+    html: HtmlReaderLexicon
+
+
+# script.yaml (normalize/script.py)
+@dataclass(frozen=True)
+class ScriptLexicon(_View):
+    t2s_fixes: Mapping[str, str]
+    mixed_ratio: float
+
+
+# panel.yaml (analysis/panel.py)
+@dataclass(frozen=True)
+class PanelLexicon(_View):
+    qualitative_patterns: tuple[str, ...]
+    absent_patterns: tuple[str, ...]
+    target_cues: tuple[str, ...]
+
+
 # lexicon name -> its view
 VIEWS: dict[str, type[_View]] = {"cleaning": CleaningLexicon, "outline": OutlineLexicon, "slogans": SlogansLexicon,
-                                 "meta": MetaLexicon, "keywords": KeywordsLexicon}
+                                 "meta": MetaLexicon, "keywords": KeywordsLexicon, "readers": ReadersLexicon,
+                                 "script": ScriptLexicon, "panel": PanelLexicon}

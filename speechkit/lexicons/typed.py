@@ -249,7 +249,21 @@ class PanelLexicon(_View):
     target_cues: tuple[str, ...]
 
 
+# display.yaml (render/as_html.py)
+@dataclass(frozen=True)
+class DisplayUnit(_View):
+    label: str
+    divisor: int
+
+
+@dataclass(frozen=True)
+class DisplayLexicon(_View):
+    growth: str
+    indicators: Mapping[str, str]
+    units: Mapping[str, DisplayUnit]
+
+
 # lexicon name -> its view
 VIEWS: dict[str, type[_View]] = {"cleaning": CleaningLexicon, "outline": OutlineLexicon, "slogans": SlogansLexicon,
                                  "meta": MetaLexicon, "keywords": KeywordsLexicon, "readers": ReadersLexicon,
-                                 "script": ScriptLexicon, "panel": PanelLexicon}
+                                 "script": ScriptLexicon, "panel": PanelLexicon, "display": DisplayLexicon}

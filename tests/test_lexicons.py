@@ -133,11 +133,19 @@ def _view_shape(tp):
     return None
 
 
+def test_every_lexicon_has_a_typed_view():
+    assert set(VIEWS) == set(lexicons.SCHEMAS)
+
+
 @pytest.mark.parametrize("name", sorted(VIEWS))
 def test_typed_view_has_exactly_the_schema_keys(name):
     """A lexicon's dataclass view (lexicons/typed.py) names every key of its schema and no
-    other, down through nested fixed-key entries (outline styles, cleaning rules)."""
+    other, down through nested fixed-key entries (outline styles, cleaning rules), and is
+    built from the packaged lexicon."""
     assert _view_shape(VIEWS[name]) == _schema_shape(lexicons.SCHEMAS[name])
+    view = VIEWS[name].of(lexicons.packaged(name))
+    first = next(iter(lexicons.packaged(name)))
+    assert getattr(view, first) is not None
 
 
 def test_typed_view_carries_user_extensions(tmp_path):

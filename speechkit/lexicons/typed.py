@@ -263,7 +263,66 @@ class DisplayLexicon(_View):
     units: Mapping[str, DisplayUnit]
 
 
+# units.yaml, indicators.yaml, targets.yaml (extractors/numbers.py, targets.py, target_cues.py,
+# target_lists.py; analysis/panel.py and cli.py read the indicators). Not yet read through
+# these views by the target extractors, which still index the mappings.
+@dataclass(frozen=True)
+class Unit(_View):
+    unit: str
+    factor: int | None = None
+    classifier: bool | None = None
+
+
+@dataclass(frozen=True)
+class UnitsLexicon(_View):
+    magnitudes: Mapping[str, int]
+    implicit_units: Mapping[str, str]
+    units: Mapping[str, Unit]
+
+
+@dataclass(frozen=True)
+class Indicator(_View):
+    measure: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class IndicatorsLexicon(_View):
+    indicators: Mapping[str, Indicator]
+
+
+@dataclass(frozen=True)
+class Qualifier(_View):
+    before: tuple[str, ...]
+    after: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Growth(_View):
+    up: tuple[str, ...]
+    down: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TargetsLexicon(_View):
+    qualifiers: Mapping[str, Qualifier]
+    bare_magnitude_prefix: tuple[str, ...]
+    growth: Growth
+    ratio: tuple[str, ...]
+    delta: tuple[str, ...]
+    modality: tuple[str, ...]
+    kind: Mapping[str, tuple[str, ...]]
+    period: tuple[str, ...]
+    relative_years: Mapping[str, int]
+    section: Mapping[str, tuple[str, ...]]
+    skip_after: tuple[str, ...]
+    skip_before: str
+    distribute: tuple[str, ...]
+    list_item: str
+
+
 # lexicon name -> its view
 VIEWS: dict[str, type[_View]] = {"cleaning": CleaningLexicon, "outline": OutlineLexicon, "slogans": SlogansLexicon,
                                  "meta": MetaLexicon, "keywords": KeywordsLexicon, "readers": ReadersLexicon,
-                                 "script": ScriptLexicon, "panel": PanelLexicon, "display": DisplayLexicon}
+                                 "script": ScriptLexicon, "panel": PanelLexicon, "display": DisplayLexicon,
+                                 "units": UnitsLexicon, "indicators": IndicatorsLexicon, "targets": TargetsLexicon}

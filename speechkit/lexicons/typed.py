@@ -1,21 +1,24 @@
 """Typed views of the lexicons: one frozen dataclass per lexicon, its fields the lexicon's
 keys (``SCHEMAS`` in ``__init__.py``), so code reads ``lex.title_max`` rather than
-``lex["title_max"]`` and a misspelt key fails at import, not on the one text that needs it.
+``lex["title_max"]``: a misspelt key is an error a type checker (or the first call) reports,
+and a reader sees each value's type beside its name.
 
 A view is built from the lexicon as one run uses it (``Config.lexicon``: packaged data laid
 under the user's ``--config`` extensions) by ``<View>.of(mapping)``: lists become tuples,
 nested entries of a fixed shape (an outline style, a cleaning rule, a registry formula)
 become dataclasses of their own, free mappings stay mappings. ``tests/test_lexicons.py``
-checks that every view's fields are exactly its schema's keys.
+checks that every lexicon has a view whose fields are exactly its schema's keys. What an
+extractor compiles from a view (regexes, tables) is a frozen dataclass beside it
+(``OutlineRules``, ``SloganRules``, ``CleaningRules``, ``MetaRules``, ``HtmlRules``).
 """
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
 import sys
 import types
 import typing
 from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, TypeVar
 

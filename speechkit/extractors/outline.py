@@ -60,7 +60,7 @@ def _scans(styles: Mapping[str, OutlineStyle], rxs: Mapping[str, re.Pattern[str]
         mergeable = m and name.isidentifier() and "(?P<" not in m.group(2)
         key = m.group(1) if mergeable else f"\0{name}"
         groups.setdefault(key, []).append((name, m.group(2) if m else spec.pattern))
-    out = []
+    out: list[tuple[re.Pattern[str], str | None]] = []
     for key, members in groups.items():
         if len(members) == 1:
             out.append((rxs[members[0][0]], members[0][0]))
@@ -88,7 +88,7 @@ def _compile(config: Config) -> OutlineRules:
     return OutlineRules(lex, style_rx, glyphs, re.compile(lex.note_pattern), _scans(lex.styles, style_rx))
 
 
-def parse_cn_numeral(s: str, digits: dict[str, int]) -> int | None:
+def parse_cn_numeral(s: str, digits: Mapping[str, int]) -> int | None:
     """一 -> 1, 十一 -> 11, 二十 -> 20, 二十三 -> 23 (the range headings use)."""
     if s.isdigit():
         return int(s)

@@ -62,7 +62,7 @@ class SloganRules:
     formula_after: re.Pattern[str]  # numeral, counter, head: right after a list (三种意识)
     formula_at: re.Pattern[str]  # a numeral and counter that may close a list before them
     formula_lead: re.Pattern[str]
-    strip: dict[int, None]  # str.translate table dropping quote marks and blanks
+    strip: dict[int, int | None]  # str.translate table dropping quote marks and blanks
     heading_end: re.Pattern[str]
     clause_rx: re.Pattern[str]
 
@@ -198,7 +198,8 @@ def _quoted(text: str, lo: int, comp: SloganRules) -> tuple[list[_Found], list[t
         content = text[s:e]
         if in_book.holds(s, s + 1) or "《" in content or any(ch in content for ch in lex.sentence_marks):
             continue
-        head, members, mismatch = content, (), False
+        head, mismatch = content, False
+        members: tuple[str, ...] = ()
         if "(" in content and content.rstrip().endswith(")"):
             head = content[:content.index("(")]
             members = tuple(parts_of(content[content.index("(") + 1:content.rindex(")")], "、"))

@@ -19,7 +19,6 @@ import types
 import typing
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any, TypeVar
 
 V = TypeVar("V", bound="_View")
@@ -36,9 +35,14 @@ class _View:
                       if f.name in data or f.default is dataclasses.MISSING})
 
 
-@lru_cache(maxsize=None)
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
 def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls, vars(sys.modules[cls.__module__]))
+    """The field annotations of ``cls``, resolved (once a class)."""
+    if cls not in _HINTS:
+        _HINTS[cls] = typing.get_type_hints(cls, vars(sys.modules[cls.__module__]))
+    return _HINTS[cls]
 
 
 def _convert(tp: Any, value: Any) -> Any:

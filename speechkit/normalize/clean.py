@@ -31,7 +31,7 @@ def _word_rules(lex: CleaningLexicon) -> list[CleaningRule]:
 class CleaningRules:
     """The cleaning lexicon as compiled for one run (``Config.compiled``)."""
     related: tuple[int, int, re.Pattern[str]]  # a related-links block: max lines, max chars, stop
-    fold: dict[int, str]  # str.maketrans table of the width fold
+    fold: dict[int, int]  # str.maketrans table of the width fold
     # folding only where needed: a regex finds the rare full-width runs far faster than
     # str.translate walks the whole text
     fold_rx: re.Pattern[str] | None

@@ -12,6 +12,7 @@ import io
 import re
 import statistics
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Iterator
 
@@ -196,7 +197,7 @@ def _needs_space(before: str, after: str) -> bool:
             and after[0].isascii() and after[0].isalnum())
 
 
-def _ordinary(text: str, radicals: dict[str, str]) -> str:
+def _ordinary(text: str, radicals: Mapping[str, str]) -> str:
     """Kangxi radicals and compatibility ideographs (NFKC), radical supplements (lexicon)
     as the ordinary characters; one character for one, so nothing else moves."""
     def fix(m: re.Match[str]) -> str:

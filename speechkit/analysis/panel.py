@@ -18,7 +18,7 @@ from typing import Any
 from speechkit.analysis.trend import (_clause_of, headline_actual, headline_target, indicator_measure, is_average,
                                         is_share)
 from speechkit.extractors.year import speech_year
-from speechkit.lexicons.typed import PanelLexicon
+from speechkit.lexicons.typed import IndicatorsLexicon, PanelLexicon
 
 Record = dict[str, Any]
 
@@ -33,8 +33,8 @@ _BASE_YEAR = re.compile(r"比(?P<y>(?:19|20)\d\d)年")
 
 def _alias_index(config: Any) -> list[tuple[str, str]]:
     """(alias, indicator id), longest alias first, so 人均生产总值 wins over 生产总值."""
-    table = config.lexicon("indicators")["indicators"]
-    pairs = [(a, ind) for ind, spec in table.items() for a in spec["aliases"]]
+    table = IndicatorsLexicon.of(config.lexicon("indicators")).indicators
+    pairs = [(a, ind) for ind, spec in table.items() for a in spec.aliases]
     return sorted(pairs, key=lambda p: -len(p[0]))
 
 

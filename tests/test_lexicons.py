@@ -1,6 +1,7 @@
 """Lexicons are data: every packaged YAML file is schema-checked, and users extend them."""
 from __future__ import annotations
 
+import re
 from importlib import resources
 
 import pytest
@@ -10,6 +11,7 @@ from speechkit import lexicons
 from speechkit.cli import cli
 from speechkit.config import load_config
 from speechkit.errors import ConfigError
+from speechkit.numerals import count, parse_int
 from tests.conftest import SAMPLES
 
 PACKAGED = sorted(p.name[:-5] for p in resources.files("speechkit.lexicons").iterdir() if p.name.endswith(".yaml"))
@@ -103,3 +105,28 @@ def test_user_config_adds_an_indicator_and_a_stop_word(runner, tmp_path):
     assert json.loads(r.stdout.splitlines()[0])["indicator"] == "other"  # without the config
     r = runner.invoke(cli, ["keywords", str(text), "--jsonl", "--config", path])
     assert r.exit_code == 0 and "旅游" not in [json.loads(line)["keyword"] for line in r.stdout.splitlines()]
+
+
+def test_numeral_table_is_consistent():
+    """lexicons/numerals.yaml: every digit 0–9 once or more, units and sections powers of ten,
+    no character in two roles, and the other forms fold onto characters of the table."""
+    lex = lexicons.packaged("numerals")
+    digits, units, sections = lex["digits"], lex["units"], lex["sections"]
+    assert set(digits.values()) == set(range(10))
+    assert sorted(units.values()) == [10, 100, 1000] and sorted(sections.values()) == [10**4, 10**8]
+    table = {**digits, **units, **sections}
+    assert len(table) == len(digits) + len(units) + len(sections) and lex["point"] not in table
+    for forms in (lex["financial"], lex["traditional"]):
+        assert not set(forms) & set(table)
+        assert all(v in table or v == lex["point"] for v in forms.values())
+    assert set(lex["not_after_point"]) <= set(digits) and not set(lex["count_words"]) & set(table)
+
+
+def test_numeral_classes_of_other_lexicons_are_numerals():
+    """The character classes other lexicons write numerals with hold only numerals of the table
+    (or ASCII digits and the count words), so the one parser reads all they match."""
+    assert all(count(c) is not None or parse_int(c) is not None for c in lexicons.packaged("slogans")["numerals"])
+    for name, spec in lexicons.packaged("outline")["styles"].items():
+        m = re.search(r"\(\?P<num>\[([^\]]+)\]", spec["pattern"])
+        if m and "\\d" not in m.group(1) and not spec.get("glyphs"):
+            assert all(parse_int(c) is not None for c in m.group(1)), name

@@ -159,6 +159,14 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     },
 }
 
+# Language data shared by several extractors and the analysis: one home each (issue 15).
+SCHEMAS.update({
+    # the numeral table (speechkit/numerals.py: the one parser and writer of numbers)
+    "numerals": {"digits": {str: int}, "units": {str: int}, "sections": {str: int}, "point": str,
+                 "financial": {str: str}, "traditional": {str: str}, "not_after_point": str,
+                 "count_words": {str: int}},
+})
+
 
 def _check(spec: Any, value: Any, file: str, key: str) -> None:
     if isinstance(spec, tuple) and spec[0] == OPT:

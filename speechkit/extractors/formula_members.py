@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from speechkit.numerals import count, write
+
 _HAN = "\u4e00-\u9fff"
 
 # A formula's name after its counter is this long when the members give no shared suffix to
@@ -34,15 +36,12 @@ MAX_MEMBER_TEXT = 30
 # Where an item's text (after 一是) ends: it names the item, the rest explains it.
 _ITEM_END = re.compile(r"[,，。;；:：!！?？\n]")
 _SENTENCE_END = "。！？!?\n"
-_CN = "一二三四五六七八九十"
 # Item markers for the k-th item ({} is the numeral): 一是 一要 第一 （一） 一、
 _MARKERS = ("{}是", "{}要", "第{}，", "第{},", "第{}、", "({})", "（{}）", "{}、")
 
 
 def _numeral(k: int) -> str:
-    if k <= 10:
-        return _CN[k - 1]
-    return "十" + _CN[k - 11] if k < 20 else ""
+    return write(k) if k < 20 else ""
 
 
 def _item_at(text: str, pos: int, k: int) -> tuple[int, str] | None:
@@ -130,12 +129,6 @@ def members_after(text: str, pos: int, n: int | None, lex: dict[str, Any]) -> tu
     return tuple(best), n is not None
 
 
-def value(numeral: str, lex: dict[str, Any]) -> int | None:
-    if numeral.isdigit():
-        return int(numeral)
-    return lex["numeral_values"].get(numeral)
-
-
 def parts_of(s: str, seps: str) -> list[str]:
     return [p for p in re.split(f"[{re.escape(seps)}]", s) if p]
 
@@ -177,7 +170,7 @@ def formula_after(text: str, pos: int, members: list[str], comp: dict[str, Any],
     m = comp["formula_after"].match(text, pos + len(gap))
     if m is None:
         return None
-    n = value(m.group(1), lex)
+    n = count(m.group(1))
     if m.group(3).startswith("字") and n == sum(map(len, members)):
         n = len(members)  # “稳、进、好”三个字: the numeral counts characters
     if n != len(members) and not (gap in lex["formula_gap_fewer"] and n is not None and n > len(members)):

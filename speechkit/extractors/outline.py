@@ -9,6 +9,7 @@ from typing import Any
 
 from speechkit.config import Config
 from speechkit.model import Document, Heading
+from speechkit.numerals import parse_int
 
 _SPACE = " \t"
 # A body cue (今年, 当前, …) ends a run-together title only this many characters in: every
@@ -77,20 +78,6 @@ def _compile(config: Config) -> dict[str, Any]:
             "scans": _scans(styles)}
 
 
-def parse_cn_numeral(s: str, digits: dict[str, int]) -> int | None:
-    """一 -> 1, 十一 -> 11, 二十 -> 20, 二十三 -> 23 (the range headings use)."""
-    if s.isdigit():
-        return int(s)
-    if "十" not in s:
-        return digits.get(s) if len(s) == 1 else None
-    tens, _, ones = s.partition("十")
-    t = digits.get(tens, 0) if tens else 1
-    o = digits.get(ones, 0) if ones else 0
-    if (tens and tens not in digits) or (ones and ones not in digits) or len(ones) > 1 or len(tens) > 1:
-        return None
-    return t * 10 + o
-
-
 def _at_boundary(text: str, i: int, soft: bool, lex: dict[str, Any]) -> tuple[bool, str]:
     """(can a heading start at ``i``?, the boundary it follows: "" at a paragraph start)"""
     j = i - 1
@@ -144,7 +131,7 @@ def _candidates(text: str, comp: dict[str, Any]) -> list[_Cand]:
             elif name in comp["glyphs"]:
                 key = comp["glyphs"][name].get(groups["num"])
             else:
-                key = parse_cn_numeral(groups["num"], lex["numerals"])
+                key = parse_int(groups["num"])
             if not key:
                 continue
             k = bisect_left(breaks, m.start())
@@ -242,7 +229,7 @@ def _lone_ok(text: str, c: _Cand, comp: dict[str, Any]) -> bool:
     if nxt in lex["inline_single_not_before"]:
         return False
     # 一、二季度, 三、四月份: the next number follows (一、十三五 does not)
-    return not nxt or parse_cn_numeral(nxt, lex["numerals"]) != c.key + 1
+    return not nxt or parse_int(nxt) != c.key + 1
 
 
 def _one_sentence(text: str, chain: list[_Cand], lex: dict[str, Any]) -> bool:

@@ -86,7 +86,6 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "weak_chars": str,
         "lead_verbs": [str],
         "compact_stop": str,
-        "numeral_values": {str: int},
         "formula_shapes": [REGEX],
     },
     "cleaning": {"fold": str, "fold_to": str, "line_rule_max_chars": int, "widget_words": [str],
@@ -104,7 +103,6 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                  "heading_tags": [str], "title_separators": REGEX},
     },
     "outline": {
-        "numerals": {str: int},
         "boundary": str,
         "soft_boundary": str,
         "boundary_skip": str,

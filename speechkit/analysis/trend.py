@@ -11,12 +11,12 @@ import re
 from collections import Counter
 from typing import Any
 
+# THIS_YEAR_WORDS mean "the year the speech is given" whatever year the extractor inferred;
+# LAST_YEAR_WORDS, of an achieved figure, "the year before the speech" (lexicons/years.yaml).
+from speechkit.extractors.year import LAST_YEAR_WORDS, THIS_YEAR_WORDS
+
 Record = dict[str, Any]
 
-# Period words that mean "the year the speech is given" whatever year the extractor inferred.
-THIS_YEAR_WORDS = ("今年", "本年")
-# Period words of an achieved figure that mean "the year before the speech".
-LAST_YEAR_WORDS = ("去年", "上年", "全年", "过去一年")
 # A growth figure in a clause with one of these words is a multi-year average
 # (五年年均增长5.2%), not the figure of one year: it never stands for a year's outcome.
 AVERAGE_WORDS = ("年均", "平均每年", "每年平均")

@@ -163,7 +163,12 @@ SCHEMAS.update({
     "numerals": {"digits": {str: int}, "units": {str: int}, "sections": {str: int}, "point": str,
                  "financial": {str: str}, "traditional": {str: str}, "not_after_point": str,
                  "count_words": {str: int}},
+    # the year shape and the relative-year words (extractors/year.py)
+    "years": {"year": REGEX, "relative": {str: int}, "whole_year": str},
 })
+# Language facts the code reads once at import (speechkit/numerals.py, extractors/year.py),
+# the same for every run: a user config cannot extend them.
+FIXED = frozenset({"numerals", "years"})
 
 
 def _check(spec: Any, value: Any, file: str, key: str) -> None:

@@ -148,7 +148,6 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "modality": [REGEX],
         "kind": {str: [REGEX]},
         "period": [REGEX],
-        "relative_years": {str: int},
         "section": {str: [REGEX]},
         "skip_after": [REGEX],
         "skip_before": str,

@@ -130,3 +130,24 @@ def test_numeral_classes_of_other_lexicons_are_numerals():
         m = re.search(r"\(\?P<num>\[([^\]]+)\]", spec["pattern"])
         if m and "\\d" not in m.group(1) and not spec.get("glyphs"):
             assert all(parse_int(c) is not None for c in m.group(1)), name
+
+
+def test_punctuation_levels_do_not_overlap():
+    lex = lexicons.packaged("punctuation")
+    levels = [set(lex[k]) for k in ("sentence_end", "segment_end", "clause_end")]
+    assert all(levels) and sum(map(len, levels)) == len(set().union(*levels)) and "\n" not in set().union(*levels)
+
+
+def test_year_words_name_years():
+    lex = lexicons.packaged("years")
+    assert re.fullmatch(lex["year"], "1954") and re.fullmatch(lex["year"], "2025") and not re.fullmatch(lex["year"], "1899")
+    assert 0 in lex["relative"].values() and -1 in lex["relative"].values()
+    assert lex["whole_year"] not in lex["relative"]
+
+
+@pytest.mark.parametrize("name", sorted(lexicons.FIXED))
+def test_fixed_lexicons_cannot_be_extended(tmp_path, name):
+    key = next(iter(lexicons.packaged(name)))
+    path = write(tmp_path, f"{name}:\n  {key}: x\n")
+    with pytest.raises(ConfigError, match="fixed language data"):
+        load_config(path)

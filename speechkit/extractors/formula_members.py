@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from speechkit.numerals import count, write
+from speechkit.punctuation import CLAUSE_END, SENTENCE_END
 
 _HAN = "\u4e00-\u9fff"
 
@@ -34,8 +35,7 @@ MAX_ITEMS_SPAN = 3000
 # A member longer than this is a clause, not a listed item: it is cut at its first comma.
 MAX_MEMBER_TEXT = 30
 # Where an item's text (after 一是) ends: it names the item, the rest explains it.
-_ITEM_END = re.compile(r"[,，。;；:：!！?？\n]")
-_SENTENCE_END = "。！？!?\n"
+_ITEM_END = re.compile(f"[{re.escape(CLAUSE_END)}]")
 # Item markers for the k-th item ({} is the numeral): 一是 一要 第一 （一） 一、
 _MARKERS = ("{}是", "{}要", "第{}，", "第{},", "第{}、", "({})", "（{}）", "{}、")
 
@@ -111,7 +111,7 @@ def members_after(text: str, pos: int, n: int | None, lex: dict[str, Any]) -> tu
         if len(parts) == 1:  # （A和B）
             parts = _split(parts[0], "和")
         return (tuple(parts), n is not None and len(parts) != n) if len(parts) >= 2 else ((), False)
-    end = min((i for i in (body.find(c) for c in _SENTENCE_END) if i >= 0), default=-1)
+    end = min((i for i in (body.find(c) for c in SENTENCE_END) if i >= 0), default=-1)
     if end < 0:
         return (), False
     seg = body[:end].lstrip("即:：")

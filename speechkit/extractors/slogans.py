@@ -25,6 +25,7 @@ from speechkit.extractors.formula_members import (FORMULA_HEAD, FORMULA_HEAD_MAX
 from speechkit.model import Document, Heading, OffsetMap, Slogan
 from speechkit.normalize.width import fold
 from speechkit.numerals import count
+from speechkit.punctuation import SEGMENT_MARKS
 
 # Longest quoted text scanned for its closing quote (characters): bounds the work on
 # unbalanced quotes (300,000 unmatched “ stay linear).
@@ -174,7 +175,7 @@ def _quoted(text: str, lo: int, comp: dict[str, Any]) -> tuple[list[_Found], lis
     prev: tuple[int, int, list[str]] | None = None  # last quote's span and parts
     for s, e in hits:
         content = text[s:e]
-        if in_book.holds(s, s + 1) or "《" in content or any(ch in content for ch in lex["sentence_marks"]):
+        if in_book.holds(s, s + 1) or "《" in content or any(ch in content for ch in SEGMENT_MARKS):
             continue
         head, members, mismatch = content, (), False
         if "(" in content and content.rstrip().endswith(")"):

@@ -66,7 +66,6 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "min_quoted": int,
         "set_phrases": [str],
         "max_quoted": int,
-        "sentence_marks": str,
         "compact": [REGEX],
         "idioms": [str],
         "member_lead": [str],
@@ -164,10 +163,12 @@ SCHEMAS.update({
                  "count_words": {str: int}},
     # the year shape and the relative-year words (extractors/year.py)
     "years": {"year": REGEX, "relative": {str: int}, "whole_year": str},
+    # where a sentence, a segment, a clause ends (speechkit/punctuation.py)
+    "punctuation": {"sentence_end": str, "segment_end": str, "clause_end": str},
 })
-# Language facts the code reads once at import (speechkit/numerals.py, extractors/year.py),
-# the same for every run: a user config cannot extend them.
-FIXED = frozenset({"numerals", "years"})
+# Language facts the code reads once at import (speechkit/numerals.py, punctuation.py,
+# extractors/year.py), the same for every run: a user config cannot extend them.
+FIXED = frozenset({"numerals", "years", "punctuation"})
 
 
 def _check(spec: Any, value: Any, file: str, key: str) -> None:

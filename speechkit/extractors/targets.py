@@ -26,10 +26,10 @@ from speechkit.extractors.gate import gated
 from speechkit.extractors.numbers import Quantity, compile_reader, scan_quantities
 from speechkit.extractors.year import RELATIVE_YEARS, YEAR
 from speechkit.model import Document, Heading, Target
+from speechkit.punctuation import CLAUSE_END as CLAUSE_BREAKS  # lexicons/punctuation.yaml
+from speechkit.punctuation import SEGMENT_END as SEGMENT_BREAKS
+from speechkit.punctuation import SENTENCE_END as SENTENCE_BREAKS
 
-CLAUSE_BREAKS = "，,：:；;。！？!?\n"
-SEGMENT_BREAKS = "；;。！？!?\n"
-SENTENCE_BREAKS = "。！？!?\n"
 # Each level's breaks are among the previous level's (found in one pass, then filtered).
 _LEVELS = (("clause", CLAUSE_BREAKS), ("segment", SEGMENT_BREAKS), ("sentence", SENTENCE_BREAKS),
            ("paragraph", "\n"))

@@ -4,8 +4,8 @@ Every extractor that reads a number reads it here, from the one table in
 ``lexicons/numerals.yaml``: ``parse_int`` (十一 -> 11, 一百零五 -> 105, 三万五千 -> 35000,
 ``12`` -> 12), ``parse_chinese`` (四十九点四 -> 49.4, 两万五 -> 25000), ``parse_arabic`` (1,200,
 8 .8, 19·5), ``parse_number`` (either, with a trailing magnitude: 1.3万亿), ``count`` (the
-member count a formula's numeral gives: 五大 -> 5, 双 -> 2) and ``write`` (11 -> 十一, the
-numbering a Word list shows). Traditional and financial forms (萬, 兩, 壹, 拾) are folded to
+member count a formula's numeral gives: 五大 -> 5, 双 -> 2) and ``write``, ``write_digits``,
+``write_cyclic`` (11 -> 十一, 2015 -> 二〇一五, 2 -> 乙: the numbering a Word list shows). Traditional and financial forms (萬, 兩, 壹, 拾) are folded to
 the Simplified forms before reading.
 """
 from __future__ import annotations
@@ -20,6 +20,8 @@ UNITS: dict[str, int] = _LEX["units"]
 SECTIONS: dict[str, int] = _LEX["sections"]
 POINT: str = _LEX["point"]
 COUNT_WORDS: dict[str, int] = _LEX["count_words"]
+STEMS: str = _LEX["stems"]  # 甲乙丙…: the n-th is STEMS[n - 1]
+BRANCHES: str = _LEX["branches"]  # 子丑寅…
 ZEROS = "".join(c for c, v in DIGITS.items() if v == 0)
 # Every Chinese numeral character a number is written with (a regex class body, too).
 CHARS = "".join(DIGITS) + "".join(UNITS) + "".join(SECTIONS)
@@ -198,6 +200,11 @@ def write(n: int, financial: bool = False) -> str:
     if not financial:
         return out[1:] if out.startswith(_digit(1) + min(UNITS, key=UNITS.get)) else out
     return "".join(_FINANCIAL.get(c, c) for c in out)
+
+
+def write_cyclic(n: int, signs: str) -> str:
+    """The n-th of a run of cyclic signs (``STEMS``: 2 -> 乙); past its end, ASCII digits."""
+    return signs[n - 1] if 1 <= n <= len(signs) else str(n)
 
 
 def write_digits(n: int) -> str:

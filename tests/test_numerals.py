@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from speechkit.numerals import count, fold, parse_chinese, parse_int, parse_number, write, write_digits
+from speechkit.numerals import (BRANCHES, STEMS, count, fold, parse_chinese, parse_int, parse_number, write,
+                                write_cyclic, write_digits)
 
 
 @pytest.mark.parametrize("written,value", [
@@ -77,3 +78,9 @@ def test_write_reads_back(n):
 def test_write_digits_and_fold():
     assert write_digits(2015) == "二〇一五" and parse_int(write_digits(2015)) == 2015
     assert fold("壹萬兩千") == "一万两千"
+
+
+@pytest.mark.parametrize("n,stem,branch", [(1, "甲", "子"), (2, "乙", "丑"), (10, "癸", "酉"), (12, "12", "亥"),
+                                           (13, "13", "13"), (0, "0", "0")])
+def test_write_cyclic(n, stem, branch):
+    assert write_cyclic(n, STEMS) == stem and write_cyclic(n, BRANCHES) == branch

@@ -160,7 +160,7 @@ SCHEMAS.update({
     # the numeral table (speechkit/numerals.py: the one parser and writer of numbers)
     "numerals": {"digits": {str: int}, "units": {str: int}, "sections": {str: int}, "point": str,
                  "financial": {str: str}, "traditional": {str: str}, "not_after_point": str,
-                 "count_words": {str: int}},
+                 "stems": str, "branches": str, "count_words": {str: int}},
     # the year shape and the relative-year words (extractors/year.py)
     "years": {"year": REGEX, "relative": {str: int}, "whole_year": str},
     # where a sentence, a segment, a clause ends (speechkit/punctuation.py)

@@ -21,7 +21,7 @@ from typing import Any, Iterator
 from xml.etree import ElementTree as ET
 
 from speechkit.errors import LoadError
-from speechkit.numerals import write, write_digits
+from speechkit.numerals import BRANCHES, STEMS, write, write_cyclic, write_digits
 from speechkit.readers.extracted import Extracted
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -32,9 +32,6 @@ MAX_PART_BYTES = 256 * 1024 * 1024
 TIGHT_END = "、．.。，,：:)）]】」』》〉"
 _NOT_READ = {W + "delText", W + "instrText", W + "drawing", W + "pict", W + "object",
              MC + "AlternateContent", W + "footnoteReference", W + "endnoteReference", W + "commentReference"}
-
-_TIANGAN = "甲乙丙丁戊己庚辛壬癸"
-_DIZHI = "子丑寅卯辰巳午未申酉戌亥"
 
 
 def _roman(n: int) -> str:
@@ -69,8 +66,8 @@ FORMATS = {
     "japaneseCounting": write,
     "ideographLegalTraditional": lambda n: write(n, financial=True),
     "chineseLegalSimplified": lambda n: write(n, financial=True),
-    "ideographTraditional": lambda n: _TIANGAN[n - 1] if 1 <= n <= 10 else str(n),
-    "ideographZodiac": lambda n: _DIZHI[n - 1] if 1 <= n <= 12 else str(n),
+    "ideographTraditional": lambda n: write_cyclic(n, STEMS),
+    "ideographZodiac": lambda n: write_cyclic(n, BRANCHES),
     "ideographDigital": write_digits,
     "decimalFullWidth": lambda n: str(n).translate({ord(d): 0xFF10 + int(d) for d in "0123456789"}),
     "decimalFullWidth2": lambda n: str(n).translate({ord(d): 0xFF10 + int(d) for d in "0123456789"}),

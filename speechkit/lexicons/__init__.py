@@ -165,10 +165,13 @@ SCHEMAS.update({
     "years": {"year": REGEX, "relative": {str: int}, "whole_year": str},
     # where a sentence, a segment, a clause ends (speechkit/punctuation.py)
     "punctuation": {"sentence_end": str, "segment_end": str, "clause_end": str},
+    # which figures stand for one year of an indicator across speeches (analysis/trend.py)
+    "trend": {"average_words": [str], "share_words": [str]},
 })
-# Language facts the code reads once at import (speechkit/numerals.py, punctuation.py,
-# extractors/year.py), the same for every run: a user config cannot extend them.
-FIXED = frozenset({"numerals", "years", "punctuation"})
+# Language data the code reads once at import (speechkit/numerals.py, punctuation.py,
+# extractors/year.py, analysis/trend.py), the same for every run: a user config cannot
+# extend them.
+FIXED = frozenset({"numerals", "years", "punctuation", "trend"})
 
 
 def _check(spec: Any, value: Any, file: str, key: str) -> None:

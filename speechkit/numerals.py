@@ -131,9 +131,10 @@ def parse_chinese(s: str) -> float | None:
 
 
 def parse_int(s: str) -> int | None:
-    """An integer in ASCII digits or Chinese numerals: 12, 十一, 一百零五, 三万五千, 〇; None
-    when it is no integer (一二, 十十, 三点五, 12a)."""
-    if s.isascii() and s.isdigit():
+    """An integer in decimal digits or Chinese numerals: 12, 十一, 一百零五, 三万五千, 〇; None
+    when it is no integer (一二, 十十, 三点五, 12a, ²). Any script's decimal digits count, as
+    for a regex digit class in a pattern (outline markers match them with one)."""
+    if s.isdecimal():
         return int(s)
     s = fold(s)
     if not s or any(c not in CHARS for c in s):
@@ -144,7 +145,7 @@ def parse_int(s: str) -> int | None:
 def count(s: str) -> int | None:
     """How many members a formula's numeral counts: 五 (五大战略) -> 5, 双 -> 2, 12 -> 12; one
     Chinese character from 一 to 十, else None (百, 十二: not a member count)."""
-    if s.isascii() and s.isdigit():
+    if s.isdecimal():
         return int(s)
     if s in COUNT_WORDS:
         return COUNT_WORDS[s]

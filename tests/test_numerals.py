@@ -12,7 +12,7 @@ from speechkit.numerals import (BRANCHES, STEMS, count, fold, parse_chinese, par
     ("九十九", 99), ("一百", 100), ("一百零五", 105), ("一百一十", 110), ("一百五", 150),
     ("三千零五", 3005), ("两千", 2000), ("三万五千", 35000), ("两万五", 25000), ("十万", 100000),
     ("一亿零五百万", 105_000_000), ("万", 10000), ("二〇二六", 2026),
-    ("12", 12), ("0", 0),
+    ("12", 12), ("0", 0), ("１２", 12),
     # Traditional and financial forms fold to the Simplified ones
     ("兩萬", 20000), ("三萬五千", 35000), ("一億", 100_000_000), ("壹佰零伍", 105), ("贰拾叁", 23),
     ("陸", 6),
@@ -23,8 +23,7 @@ def test_parse_int(written, value):
 
 @pytest.mark.parametrize("written", [
     "", "一二", "八八八", "十十", "二十十", "百零", "千百", "一二十", "三点五", "十二a", "x", "兆",
-    "１２",  # full-width digits are folded by normalize, not here
-    "²",
+    "²", "①",  # digits, but not decimal ones (no regex digit class matches them)
     "一九九八",  # digit by digit only with a 〇/零 in it: a run like 八八八 is no number
 ])
 def test_parse_int_refuses(written):

@@ -31,7 +31,7 @@ POINT_DIGITS = "".join(c for c in DIGITS if c not in _LEX["not_after_point"])
 MAGNITUDES: dict[str, int] = {**SECTIONS, **{a + b: SECTIONS[a] * SECTIONS[b] for a in SECTIONS
                                                for b in SECTIONS if SECTIONS[a] < SECTIONS[b]}}
 _FOLD = str.maketrans({**_LEX["financial"], **_LEX["traditional"]})
-_FINANCIAL = {v: k for k, v in reversed(_LEX["financial"].items())}  # 一 -> 壹 (first form)
+_FINANCIAL = {v: k for k, v in _LEX["financial"].items()}  # 一 -> 壹
 _BY_LENGTH = sorted(MAGNITUDES, key=len, reverse=True)
 
 # An Arabic integer part longer than this is run-together digits from lost formatting
@@ -210,5 +210,4 @@ def write_cyclic(n: int, signs: str) -> str:
 
 def write_digits(n: int) -> str:
     """Digit by digit, as years are written: 2015 -> 二〇一五."""
-    zero = next(c for c in ZEROS if c != _digit(0)) if len(ZEROS) > 1 else ZEROS
-    return "".join(zero if d == "0" else _digit(int(d)) for d in str(n))
+    return "".join(_LEX["positional_zero"] if d == "0" else _digit(int(d)) for d in str(n))

@@ -119,6 +119,7 @@ def test_numeral_table_is_consistent():
     for forms in (lex["financial"], lex["traditional"]):
         assert not set(forms) & set(table)
         assert all(v in table or v == lex["point"] for v in forms.values())
+    assert len(set(lex["financial"].values())) == len(lex["financial"]) and digits[lex["positional_zero"]] == 0
     assert set(lex["not_after_point"]) <= set(digits) and not set(lex["count_words"]) & set(table)
 
 

@@ -159,7 +159,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
 SCHEMAS.update({
     # the numeral table (speechkit/numerals.py: the one parser and writer of numbers)
     "numerals": {"digits": {str: int}, "units": {str: int}, "sections": {str: int}, "point": str,
-                 "financial": {str: str}, "traditional": {str: str}, "not_after_point": str,
+                 "positional_zero": str, "financial": {str: str}, "traditional": {str: str}, "not_after_point": str,
                  "stems": str, "branches": str, "count_words": {str: int}},
     # the year shape and the relative-year words (extractors/year.py)
     "years": {"year": REGEX, "relative": {str: int}, "whole_year": str},

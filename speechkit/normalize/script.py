@@ -15,6 +15,7 @@ from typing import Callable
 from opencc import OpenCC
 
 from speechkit import lexicons
+from speechkit.lexicons.typed import ScriptLexicon
 
 BACKENDS = ("pyo3", "python")
 # opencc-pyo3 takes ~80 ms to load its lexicons, the time the pure-Python backend needs for
@@ -84,10 +85,15 @@ def script_of(text: str) -> tuple[str, bool]:
     counts = Counter(ch for ch in text if ch in trad_only or ch in simp_only)
     n_trad = sum(n for ch, n in counts.items() if ch in trad_only)
     n_simp = sum(n for ch, n in counts.items() if ch in simp_only)
-    ratio = lexicons.packaged("script")["mixed_ratio"]
+    ratio = _lexicon().mixed_ratio
     if n_simp and min(n_trad, n_simp) >= ratio * max(n_trad, n_simp):
         return "mixed", True
     return ("traditional" if n_trad >= n_simp else "simplified"), True
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> ScriptLexicon:
+    return ScriptLexicon.of(lexicons.packaged("script"))
 
 
 def has_traditional(text: str) -> bool:
@@ -95,7 +101,7 @@ def has_traditional(text: str) -> bool:
 
 
 def _fix_phrases(text: str) -> str:
-    for wrong, right in lexicons.packaged("script")["t2s_fixes"].items():
+    for wrong, right in _lexicon().t2s_fixes.items():
         if wrong in text:
             text = text.replace(wrong, right)
     return text

@@ -73,20 +73,18 @@ def targets(doc: Document, config: Config | None = None, year: int | None = None
     return fill_periods(doc, found, year)
 
 
-# Period words that mean the year the text speaks from (今年以来, 本年度 too).
-THIS_YEAR = ("今年", "本年")
-
-
 def fill_periods(doc: Document, found: list[Target], year: int | None) -> list[Target]:
-    """Targets whose period the text writes as 今年/本年 but the extractor left without a year
-    get the year the text speaks from (``meta.year``, or the ``year`` given): a post-step, so
-    the extractor's own year inference stays as it is."""
+    """Targets whose period the text writes as this year (今年, 本年, 年内: lexicons/years.yaml)
+    but the extractor left without a year get the year the text speaks from (``meta.year``, or
+    the ``year`` given): a post-step, so the extractor's own year inference stays as it is."""
     from dataclasses import replace
+
+    from speechkit.extractors.year import THIS_YEAR_WORDS
 
     if year is None:
         return found
     return [replace(t, period=year) if t.period is None and t.period_span is not None
-            and doc.norm[t.period_span[0]:t.period_span[1]].startswith(THIS_YEAR) else t for t in found]
+            and doc.norm[t.period_span[0]:t.period_span[1]].startswith(THIS_YEAR_WORDS) else t for t in found]
 
 
 def slogans(doc: Document, config: Config | None = None,

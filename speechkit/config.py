@@ -83,5 +83,7 @@ def load_config(path: str | None = None) -> Config:
     for name, ext in data.items():
         if name not in lexicons.SCHEMAS:
             raise ConfigError(path, str(name), f"unknown section (expected one of: {', '.join(lexicons.SCHEMAS)})")
+        if name in lexicons.FIXED:
+            raise ConfigError(path, str(name), "this lexicon is fixed language data and cannot be extended by a config")
         lexicons.validate(name, ext, path, partial=True)
     return Config(data, path)

@@ -1,6 +1,7 @@
 """Lexicons are data: every packaged YAML file is schema-checked, and users extend them."""
 from __future__ import annotations
 
+import re
 from importlib import resources
 
 import pytest
@@ -11,6 +12,7 @@ from speechkit.cli import cli
 from speechkit.config import load_config
 from speechkit.errors import ConfigError
 from speechkit.lexicons.typed import VIEWS
+from speechkit.numerals import count, parse_int
 from tests.conftest import SAMPLES
 
 PACKAGED = sorted(p.name[:-5] for p in resources.files("speechkit.lexicons").iterdir() if p.name.endswith(".yaml"))
@@ -134,7 +136,9 @@ def _view_shape(tp):
 
 
 def test_every_lexicon_has_a_typed_view():
-    assert set(VIEWS) == set(lexicons.SCHEMAS)
+    # the fixed lexicons (numerals, years, punctuation, trend) are read once at import by
+    # their one module (speechkit/numerals.py, punctuation.py, extractors/year.py, analysis/trend.py)
+    assert set(VIEWS) == set(lexicons.SCHEMAS) - lexicons.FIXED
 
 
 @pytest.mark.parametrize("name", sorted(VIEWS))
@@ -159,3 +163,48 @@ def test_typed_view_carries_user_extensions(tmp_path):
     assert clean.line_rules[-1].requires is None and isinstance(clean.widget_words, tuple)
     out = OutlineLexicon.of(cfg.lexicon("outline"))
     assert out.title_max == 99 and out.styles["cn_dun"].rank == 1
+def test_numeral_table_is_consistent():
+    """lexicons/numerals.yaml: every digit 0–9 once or more, units and sections powers of ten,
+    no character in two roles, and the other forms fold onto characters of the table."""
+    lex = lexicons.packaged("numerals")
+    digits, units, sections = lex["digits"], lex["units"], lex["sections"]
+    assert set(digits.values()) == set(range(10))
+    assert sorted(units.values()) == [10, 100, 1000] and sorted(sections.values()) == [10**4, 10**8]
+    table = {**digits, **units, **sections}
+    assert len(table) == len(digits) + len(units) + len(sections) and lex["point"] not in table
+    for forms in (lex["financial"], lex["traditional"]):
+        assert not set(forms) & set(table)
+        assert all(v in table or v == lex["point"] for v in forms.values())
+    assert len(set(lex["financial"].values())) == len(lex["financial"]) and digits[lex["positional_zero"]] == 0
+    assert set(lex["not_after_point"]) <= set(digits) and not set(lex["count_words"]) & set(table)
+
+
+def test_numeral_classes_of_other_lexicons_are_numerals():
+    """The character classes other lexicons write numerals with hold only numerals of the table
+    (or ASCII digits and the count words), so the one parser reads all they match."""
+    assert all(count(c) is not None or parse_int(c) is not None for c in lexicons.packaged("slogans")["numerals"])
+    for name, spec in lexicons.packaged("outline")["styles"].items():
+        m = re.search(r"\(\?P<num>\[([^\]]+)\]", spec["pattern"])
+        if m and "\\d" not in m.group(1) and not spec.get("glyphs"):
+            assert all(parse_int(c) is not None for c in m.group(1)), name
+
+
+def test_punctuation_levels_do_not_overlap():
+    lex = lexicons.packaged("punctuation")
+    levels = [set(lex[k]) for k in ("sentence_end", "segment_end", "clause_end")]
+    assert all(levels) and sum(map(len, levels)) == len(set().union(*levels)) and "\n" not in set().union(*levels)
+
+
+def test_year_words_name_years():
+    lex = lexicons.packaged("years")
+    assert re.fullmatch(lex["year"], "1954") and re.fullmatch(lex["year"], "2025") and not re.fullmatch(lex["year"], "1899")
+    assert 0 in lex["relative"].values() and -1 in lex["relative"].values()
+    assert lex["whole_year"] not in lex["relative"]
+
+
+@pytest.mark.parametrize("name", sorted(lexicons.FIXED))
+def test_fixed_lexicons_cannot_be_extended(tmp_path, name):
+    key = next(iter(lexicons.packaged(name)))
+    path = write(tmp_path, f"{name}:\n  {key}: x\n")
+    with pytest.raises(ConfigError, match="fixed language data"):
+        load_config(path)

@@ -17,7 +17,7 @@ from typing import Any
 
 from speechkit.analysis.trend import (_clause_of, headline_actual, headline_target, indicator_measure, is_average,
                                         is_share)
-from speechkit.extractors.year import speech_year
+from speechkit.extractors.year import YEAR, speech_year
 from speechkit.lexicons.typed import IndicatorsLexicon, PanelLexicon
 
 Record = dict[str, Any]
@@ -28,7 +28,7 @@ _CLAUSE = re.compile(r"[^，,；;。！？\n]+")
 _SENTENCE = re.compile(r"[^。！？；;\n]+[。！？；;]?")
 # 比2002年增长65.5%: growth over a base year, which is one year's growth only when the base is
 # the year before
-_BASE_YEAR = re.compile(r"比(?P<y>(?:19|20)\d\d)年")
+_BASE_YEAR = re.compile(rf"比(?P<y>{YEAR})年")
 
 
 def _alias_index(config: Any) -> list[tuple[str, str]]:

@@ -15,6 +15,8 @@ from functools import lru_cache
 from typing import Callable
 
 from speechkit.lexicons.typed import SlogansLexicon
+from speechkit.numerals import count, write
+from speechkit.punctuation import CLAUSE_END, SENTENCE_END
 
 _HAN = "\u4e00-\u9fff"
 
@@ -35,19 +37,15 @@ MAX_ITEMS_SPAN = 3000
 # A member longer than this is a clause, not a listed item: it is cut at its first comma.
 MAX_MEMBER_TEXT = 30
 # Where an item's text (after 一是) ends: it names the item, the rest explains it.
-_ITEM_END = re.compile(r"[,，。;；:：!！?？\n]")
-_SENTENCE_END = "。！？!?\n"
+_ITEM_END = re.compile(f"[{re.escape(CLAUSE_END)}]")
 # Up to the last clause mark before a list (list_before): one backtracking match, not a search per mark.
 _TO_LAST_MARK = re.compile(r"(?s).*[,，。;；:：\n(（]")
-_CN = "一二三四五六七八九十"
 # Item markers for the k-th item ({} is the numeral): 一是 一要 第一 （一） 一、
 _MARKERS = ("{}是", "{}要", "第{}，", "第{},", "第{}、", "({})", "（{}）", "{}、")
 
 
 def _numeral(k: int) -> str:
-    if k <= 10:
-        return _CN[k - 1]
-    return "十" + _CN[k - 11] if k < 20 else ""
+    return write(k) if k < 20 else ""
 
 
 def _item_at(text: str, pos: int, k: int) -> tuple[int, str] | None:
@@ -117,7 +115,7 @@ def members_after(text: str, pos: int, n: int | None, lex: SlogansLexicon) -> tu
         if len(parts) == 1:  # （A和B）
             parts = _split(parts[0], "和")
         return (tuple(parts), n is not None and len(parts) != n) if len(parts) >= 2 else ((), False)
-    end = min((i for i in (body.find(c) for c in _SENTENCE_END) if i >= 0), default=-1)
+    end = min((i for i in (body.find(c) for c in SENTENCE_END) if i >= 0), default=-1)
     if end < 0:
         return (), False
     seg = body[:end].lstrip("即:：")
@@ -133,12 +131,6 @@ def members_after(text: str, pos: int, n: int | None, lex: SlogansLexicon) -> tu
     if not best or any(len(p) > MAX_MEMBER_TEXT for p in best):
         return (), False
     return tuple(best), n is not None
-
-
-def value(numeral: str, lex: SlogansLexicon) -> int | None:
-    if numeral.isdigit():
-        return int(numeral)
-    return lex.numeral_values.get(numeral)
 
 
 def parts_of(s: str, seps: str) -> list[str]:
@@ -187,7 +179,7 @@ def formula_after(text: str, pos: int, members: list[str], lex: SlogansLexicon, 
     m = after.match(text, pos + len(gap))
     if m is None:
         return None
-    n = value(m.group(1), lex)
+    n = count(m.group(1))
     if m.group(3).startswith("字") and n == sum(map(len, members)):
         n = len(members)  # “稳、进、好”三个字: the numeral counts characters
     if n != len(members) and not (gap in lex.formula_gap_fewer and n is not None and n > len(members)):

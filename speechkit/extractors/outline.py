@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from speechkit.config import Config
 from speechkit.lexicons.typed import OutlineLexicon, OutlineStyle
 from speechkit.model import Document, Heading
+from speechkit.numerals import parse_int
 
 _SPACE = " \t"
 # A body cue (今年, 当前, …) ends a run-together title only this many characters in: every
@@ -88,19 +89,6 @@ def _compile(config: Config) -> OutlineRules:
     return OutlineRules(lex, style_rx, glyphs, re.compile(lex.note_pattern), _scans(lex.styles, style_rx))
 
 
-def parse_cn_numeral(s: str, digits: Mapping[str, int]) -> int | None:
-    """一 -> 1, 十一 -> 11, 二十 -> 20, 二十三 -> 23 (the range headings use)."""
-    if s.isdigit():
-        return int(s)
-    if "十" not in s:
-        return digits.get(s) if len(s) == 1 else None
-    tens, _, ones = s.partition("十")
-    t = digits.get(tens, 0) if tens else 1
-    o = digits.get(ones, 0) if ones else 0
-    if (tens and tens not in digits) or (ones and ones not in digits) or len(ones) > 1 or len(tens) > 1:
-        return None
-    return t * 10 + o
-
 
 def _at_boundary(text: str, i: int, soft: bool, lex: OutlineLexicon) -> tuple[bool, str]:
     """(can a heading start at ``i``?, the boundary it follows: "" at a paragraph start)"""
@@ -155,7 +143,7 @@ def _candidates(text: str, comp: OutlineRules) -> list[_Cand]:
             elif name in comp.glyphs:
                 key = comp.glyphs[name].get(groups["num"])
             else:
-                key = parse_cn_numeral(groups["num"], lex.numerals)
+                key = parse_int(groups["num"])
             if not key:
                 continue
             k = bisect_left(breaks, m.start())
@@ -253,7 +241,7 @@ def _lone_ok(text: str, c: _Cand, comp: OutlineRules) -> bool:
     if nxt in lex.inline_single_not_before:
         return False
     # 一、二季度, 三、四月份: the next number follows (一、十三五 does not)
-    return not nxt or parse_cn_numeral(nxt, lex.numerals) != c.key + 1
+    return not nxt or parse_int(nxt) != c.key + 1
 
 
 def _one_sentence(text: str, chain: list[_Cand], lex: OutlineLexicon) -> bool:

@@ -21,10 +21,12 @@ from dataclasses import dataclass, field
 from speechkit.config import Config
 from speechkit.extractors import formula_members, parallel
 from speechkit.extractors.formula_members import (FORMULA_HEAD, FORMULA_HEAD_MAX, common_suffix, formula_after,
-                                                  formula_gap, list_before, parts_of, value)
+                                                  formula_gap, list_before, parts_of)
 from speechkit.lexicons.typed import SlogansLexicon
 from speechkit.model import Document, Heading, OffsetMap, Slogan
 from speechkit.normalize.width import fold
+from speechkit.numerals import count
+from speechkit.punctuation import SEGMENT_MARKS
 from speechkit.spans import Containers
 
 # Longest quoted text scanned for its closing quote (characters): bounds the work on
@@ -156,7 +158,7 @@ def _formula_members(text: str, s: int, e: int, bare: str, prev: tuple[int, int,
                      hits: list[tuple[int, int]], comp: SloganRules) -> tuple[tuple[str, ...], bool]:
     """Members of the quoted formula ``bare`` at s..e: the quoted run just before it, the list
     after it (：/ 即 / 一是…), an unquoted list before it, or its members quoted one by one."""
-    n = value(bare[0], comp.lex)
+    n = count(bare[0])
     if prev is not None and text[prev[1] + 1:s - 1] in ("", "的") and len(prev[2]) == n:
         return tuple(prev[2]), False
     members, mismatch = _members_after(text, e + 1, n, comp)
@@ -195,11 +197,11 @@ def _quoted(text: str, lo: int, comp: SloganRules) -> tuple[list[_Found], list[t
     in_book = Containers(books)
     found: list[_Found] = []
     prev: tuple[int, int, list[str]] | None = None  # last quote's span and parts
-    marks = re.compile(f"[{re.escape(lex.sentence_marks)}]").search if lex.sentence_marks else None
+    marks = re.compile(f"[{re.escape(SEGMENT_MARKS)}]").search
     unspaced, han = re.compile(r"[、,;:\s]").sub, re.compile(f"[{_HAN}]").search
     for s, e in hits:
         content = text[s:e]
-        if in_book.holds(s, s + 1) or "《" in content or (marks and marks(content)):
+        if in_book.holds(s, s + 1) or "《" in content or marks(content):
             continue
         head, mismatch = content, False
         members: tuple[str, ...] = ()
@@ -254,7 +256,7 @@ def _named_lists(text: str, lo: int, comp: SloganRules, in_quote: "Containers") 
     for m in comp.formula_at.finditer(text, lo):
         if in_quote.holds(m.start(), m.end()):
             continue  # the quote is the formula (“三条保障线”, not 三条保障 beside it)
-        n = value(m.group(1), lex) or 0
+        n = count(m.group(1)) or 0
         gap = formula_gap(text, m.start(), lex, before=True)
         members = list_before(text, m.start() - len(gap), n, fewer=gap in lex.formula_gap_fewer)
         if members:
@@ -266,7 +268,7 @@ def _named_lists(text: str, lo: int, comp: SloganRules, in_quote: "Containers") 
         head = m.group(3)
         if _generic(head, lex):
             continue
-        members, mismatch = _members_after(text, m.end(), value(m.group(1), lex), comp)
+        members, mismatch = _members_after(text, m.end(), count(m.group(1)), comp)
         if members:
             out.append(_Found(m.group(), "formula", members, mismatch=mismatch, spans=[m.span()]))
     return out

@@ -24,11 +24,12 @@ from speechkit.extractors import target_cues as cues
 from speechkit.extractors import target_lists
 from speechkit.extractors.gate import gated
 from speechkit.extractors.numbers import Quantity, compile_reader, scan_quantities
+from speechkit.extractors.year import RELATIVE_YEARS, YEAR
 from speechkit.model import Document, Heading, Target
+from speechkit.punctuation import CLAUSE_END as CLAUSE_BREAKS  # lexicons/punctuation.yaml
+from speechkit.punctuation import SEGMENT_END as SEGMENT_BREAKS
+from speechkit.punctuation import SENTENCE_END as SENTENCE_BREAKS
 
-CLAUSE_BREAKS = "，,：:；;。！？!?\n"
-SEGMENT_BREAKS = "；;。！？!?\n"
-SENTENCE_BREAKS = "。！？!?\n"
 # Each level's breaks are among the previous level's (found in one pass, then filtered).
 _LEVELS = (("clause", CLAUSE_BREAKS), ("segment", SEGMENT_BREAKS), ("sentence", SENTENCE_BREAKS),
            ("paragraph", "\n"))
@@ -89,7 +90,7 @@ def _compile(config: Config) -> dict[str, Any]:
     alias_to_id = {a: i for i, spec in inds.items() for a in spec["aliases"]}
     quals = lex["qualifiers"]
     kind = lex["kind"]
-    year = r"(?P<to>到|至)?(?P<year>(?:19|20)\d\d)(?=年|[,，])"
+    year = rf"(?P<to>到|至)?(?P<year>{YEAR})(?=年|[,，])"
     return {
         "reader": compile_reader(config),
         "bare": tuple(lex["bare_magnitude_prefix"]),
@@ -108,13 +109,13 @@ def _compile(config: Config) -> dict[str, Any]:
         "other": gated(_alt(kind["other"])),
         "weak": gated(_alt(kind["weak_actual"])),
         "period": gated(_alt(lex["period"])),
-        "relative": lex["relative_years"],
+        "relative": RELATIVE_YEARS,
         "section": {k: re.compile(_alt(v)) for k, v in lex["section"].items()},
         "skip_after": gated(_alt(lex["skip_after"])),
         "skip_before": lex["skip_before"],
         "distribute": gated(_alt(lex["distribute"])),
         # the look-behind after the digits, so the regex starts with a literal 1/2 the engine can skip to
-        "year_rx": re.compile(r"((?:19|20)\d\d)(?<![到至\d].{4})年"),
+        "year_rx": re.compile(rf"({YEAR})(?<![到至\d].{{4}})年"),
         "bullets": re.compile(lex["list_item"]),
         "breaks": re.compile(f"[{re.escape(CLAUSE_BREAKS)}]"),
     }

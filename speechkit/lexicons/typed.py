@@ -97,7 +97,6 @@ class OutlineStyle(_View):
 
 @dataclass(frozen=True)
 class OutlineLexicon(_View):
-    numerals: Mapping[str, int]
     boundary: str
     soft_boundary: str
     boundary_skip: str
@@ -141,7 +140,6 @@ class SlogansLexicon(_View):
     min_quoted: int
     set_phrases: tuple[str, ...]
     max_quoted: int
-    sentence_marks: str
     compact: tuple[str, ...]
     idioms: tuple[str, ...]
     member_lead: tuple[str, ...]
@@ -161,7 +159,6 @@ class SlogansLexicon(_View):
     weak_chars: str
     lead_verbs: tuple[str, ...]
     compact_stop: str
-    numeral_values: Mapping[str, int]
     formula_shapes: tuple[str, ...]
 
 
@@ -320,7 +317,6 @@ class TargetsLexicon(_View):
     modality: tuple[str, ...]
     kind: Mapping[str, tuple[str, ...]]
     period: tuple[str, ...]
-    relative_years: Mapping[str, int]
     section: Mapping[str, tuple[str, ...]]
     skip_after: tuple[str, ...]
     skip_before: str

@@ -67,9 +67,9 @@ def targets(doc: Document, config: Config | None = None, year: int | None = None
     from speechkit.extractors.targets import extract_targets
 
     cfg = _config(config)
-    found = extract_targets(doc, cfg, year, outline if outline is not None else (lambda: _headings(doc, cfg)))
-    if year is None:
+    if year is None:  # the year the text says it speaks from; the extractor guesses only without one
         year = (known_meta or meta(doc, cfg)).year
+    found = extract_targets(doc, cfg, year, outline if outline is not None else (lambda: _headings(doc, cfg)))
     return fill_periods(doc, found, year)
 
 

@@ -36,7 +36,7 @@ def report(request):
     r = request.param
     text = (DATA / r["file"]).read_text(encoding="utf-8")
     doc = speechkit.load(text=text)
-    recs = [x for x in target_records(doc, targets(doc, year=r["year"]), "simplified")
+    recs = [x for x in target_records(doc, targets(doc), "simplified")
             if x["kind"] == "target" and x["period"] == r["year"]]
     start = text.index(r["lead"])
     pct = min(i for c in "%％" if (i := text.find(c, start)) > 0)

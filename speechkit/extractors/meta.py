@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from speechkit.config import Config
+from speechkit.extractors.year import text_year
 from speechkit.model import Document, Meta
 from speechkit.normalize.width import fold
 
@@ -31,8 +32,12 @@ def _compile(config: Config) -> dict[str, Any]:
         "sources": [re.compile(p) for p in lex["source_patterns"]],
         "doc_types": {t: [re.compile(p) for p in ps] for t, ps in lex["doc_types"].items()},
         "doc_type_openings": {t: [re.compile(p) for p in ps] for t, ps in lex["doc_type_openings"].items()},
-        "year_title": re.compile(lex["year_title"]),
-        "year_review": re.compile(lex["year_review"]),
+        "year": {"year_title": re.compile(lex["year_title"]), "year_review": re.compile(lex["year_review"]),
+                 "year_plan_heading": re.compile(lex["year_plan_heading"]),
+                 "year_statement": re.compile(lex["year_statement"]),
+                 "year_statement_reach": lex["year_statement_reach"],
+                 "year_statement_this": lex["year_statement_this"],
+                 "year_statement_last": lex["year_statement_last"]},
     }
 
 
@@ -133,19 +138,6 @@ def own_date(raw_header: str, comp: dict[str, Any]) -> str | None:
     return _date(banner.sub("", raw_header), dict(comp, dates=comp["dates"][1:]))
 
 
-def text_year(title: str, text: str, date: str | None, comp: dict[str, Any]) -> int | None:
-    """The year the text speaks from: a year in its title (2021年政府工作报告), else the date it
-    gives itself (``own_date``), else the year after the one its review looks back on
-    (2020年工作回顾 -> 2021)."""
-    m = comp["year_title"].search(title or "")
-    if m:
-        return int(m.group("y"))
-    if date:
-        return int(date[:4])
-    m = comp["year_review"].search(text)
-    return int(m.group("y")) + 1 if m else None
-
-
 def _names(config: Config) -> dict[str, Any]:
     from speechkit.extractors.jurisdiction import compile_names
 
@@ -182,5 +174,5 @@ def extract_meta(doc: Document, config: Config) -> Meta:
     opening = text[lo:lo + OPENING_CHARS].lstrip()
     where = extract_jurisdiction(text, lo, span, role, comp["lex"], config.compiled("meta_names", _names))
     return Meta(title=title, speaker=speaker, role=role, date=date, venue=venue, source=source,
-                title_span=span, jurisdiction=where, year=text_year(head, text, own_date(raw_header, comp), comp),
+                title_span=span, jurisdiction=where, year=text_year(head, text, own_date(raw_header, comp), comp["year"]),
                 doc_type=doc_type(head, opening, comp))

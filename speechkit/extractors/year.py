@@ -19,3 +19,32 @@ def speech_year(date: str | None, name: str, periods: list[int | None] = ()) -> 
         return int(found[-1])
     counted = Counter(p for p in periods if p)
     return counted.most_common(1)[0][0] if counted else None
+
+
+def text_year(title: str, text: str, date: str | None, rules: dict) -> int | None:
+    """The year a text speaks from, from its own words (the year a work report plans for: the
+    2025 report reviews 2024): a year in its title, else the date it gives itself, else the
+    year after the one its review heading looks back on (2020年工作回顾 -> 2021), else the year
+    a numbered plan heading opens with (二、2018年经济社会发展总体要求…), else a statement
+    "2013年是…" whose paragraph goes on about 今年 (that year) or 去年 (the year after).
+    ``rules``: compiled ``year_*`` entries of the meta lexicon (``meta._compile``)."""
+    m = rules["year_title"].search(title or "")
+    if m:
+        return int(m.group("y"))
+    if date:
+        return int(date[:4])
+    m = rules["year_review"].search(text)
+    if m:
+        return int(m.group("y")) + 1
+    m = rules["year_plan_heading"].search(text)
+    if m:
+        return int(m.group("y"))
+    for m in rules["year_statement"].finditer(text):
+        after = text[m.end():m.end() + rules["year_statement_reach"]]
+        this = min((i for w in rules["year_statement_this"] if (i := after.find(w)) >= 0), default=None)
+        last = min((i for w in rules["year_statement_last"] if (i := after.find(w)) >= 0), default=None)
+        if this is not None and (last is None or this < last):
+            return int(m.group("y"))
+        if last is not None:
+            return int(m.group("y")) + 1
+    return None

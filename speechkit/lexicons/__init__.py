@@ -54,6 +54,11 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "doc_type_openings": {str: [REGEX]},
         "year_title": REGEX,
         "year_review": REGEX,
+        "year_plan_heading": REGEX,
+        "year_statement": REGEX,
+        "year_statement_reach": int,
+        "year_statement_this": [str],
+        "year_statement_last": [str],
     },
     # statements without a figure, for speechkit panel (panel.py)
     "panel": {"qualitative_patterns": [REGEX], "absent_patterns": [REGEX], "target_cues": [str]},

@@ -1,0 +1,50 @@
+"""Issue 10, national reports: the year a work report speaks from (the year it plans for) comes
+from its own words, and ``targets`` run without a year uses it; the plan part of a report
+(总体要求和政策取向) makes a cue-less budget figure a target. Short texts written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+import speechkit
+from speechkit.api import meta, targets
+from speechkit.records import target_records
+
+OPEN = "各位代表：\n现在，我代表国务院，向大会报告政府工作，请予审议。\n"
+
+
+@pytest.mark.parametrize("body,year", [
+    ("一、2029年工作回顾\n过去一年，经济平稳。\n", 2030),  # the review looks back on the year before
+    ("一、2029年国内工作的回顾\n经济平稳。\n", 2030),  # older reports: 国内工作的回顾
+    ("一、过去五年工作回顾\n五年来，经济平稳。\n二、2030年经济社会发展总体要求和政策取向\n今年要稳中求进。\n", 2030),
+    ("一、过去五年的工作\n五年来，经济平稳。\n三、对2030年政府工作的建议\n今年要稳中求进。\n", 2030),
+    ("一、“十五”时期的回顾\n五年来，经济平稳。\n三、2030年的工作\n今年要稳中求进。\n", 2030),
+    # a statement "YYYY年是…": the year its paragraph calls 今年, or the year after the one it calls 去年
+    ("各位代表！\n2030年是实施新规划的第一年。做好今年的工作，意义重大。\n", 2030),
+    ("2029年是极不平凡的一年。去年这个时候，形势严峻。\n", 2030),
+    # a year the report only looks ahead to is not the year it speaks from
+    ("一、过去五年的工作\n到2035年基本实现现代化，2035年远景目标已经确定。\n", None),
+])
+def test_the_year_a_report_speaks_from(body, year):
+    assert meta(speechkit.load(text=OPEN + body)).year == year
+
+
+def test_targets_without_a_year_use_the_reports_own_year():
+    # the text names 2035 most often; the plan heading says which year 今年 is
+    text = (OPEN + "一、过去五年工作回顾\n到2035年，2035年远景目标，2035年基本实现。\n"
+            "二、2030年经济社会发展总体要求和政策取向\n今年发展主要预期目标是：国内生产总值增长5%左右；"
+            "城镇新增就业1200万人以上。\n")
+    doc = speechkit.load(text=text)
+    got = [(r["indicator"], r["kind"], r["period"]) for r in target_records(doc, targets(doc), "simplified")
+           if r["indicator"] in ("gdp", "new_urban_jobs")]
+    assert got == [("gdp", "target", 2030), ("new_urban_jobs", "target", 2030)]
+
+
+@pytest.mark.parametrize("heading,kind", [
+    ("二、2030年经济社会发展总体要求和政策取向", "target"),  # the plan part of the report
+    ("一、2029年工作回顾", "actual"),  # the review
+])
+def test_a_budget_figure_takes_the_kind_of_its_part_of_the_report(heading, kind):
+    text = OPEN + f"{heading}\n\n实施积极的财政政策。一般公共预算支出规模31.2万亿元、比上年增加1.5万亿元。\n"
+    doc = speechkit.load(text=text)
+    got = [r for r in target_records(doc, targets(doc), "simplified") if r["indicator"] == "fiscal_expenditure"]
+    assert [(r["kind"], r["value"], r["change"]) for r in got] == [(kind, 31.2e12, 1.5e12)]

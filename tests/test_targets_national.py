@@ -48,3 +48,15 @@ def test_a_budget_figure_takes_the_kind_of_its_part_of_the_report(heading, kind)
     doc = speechkit.load(text=text)
     got = [r for r in target_records(doc, targets(doc), "simplified") if r["indicator"] == "fiscal_expenditure"]
     assert [(r["kind"], r["value"], r["change"]) for r in got] == [(kind, 31.2e12, 1.5e12)]
+
+
+def test_a_file_named_without_a_year_gets_the_year_its_text_gives(tmp_path):
+    from speechkit.api import file_summary, load
+
+    path = tmp_path / "report.txt"
+    path.write_text(OPEN + "一、2029年工作回顾\n去年国内生产总值增长5.2%。\n二、2030年经济社会发展总体要求和政策取向\n"
+                    "今年发展主要预期目标是：国内生产总值增长5%左右。\n", encoding="utf-8")
+    got = file_summary(load(path), None, ("targets",))
+    assert got["year"] == 2030
+    assert [(r["kind"], r["period"], r["growth"]) for r in got["targets"] if r["indicator"] == "gdp"] == [
+        ("actual", 2029, 5.2), ("target", 2030, 5)]

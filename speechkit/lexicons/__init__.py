@@ -152,6 +152,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "growth": {"up": [REGEX], "down": [REGEX]},
         "ratio": [REGEX],
         "delta": [REGEX],
+        "change_base": [REGEX],
         "modality": [REGEX],
         "kind": {str: [REGEX]},
         "period": [REGEX],

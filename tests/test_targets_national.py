@@ -60,3 +60,18 @@ def test_a_file_named_without_a_year_gets_the_year_its_text_gives(tmp_path):
     assert got["year"] == 2030
     assert [(r["kind"], r["period"], r["growth"]) for r in got["targets"] if r["indicator"] == "gdp"] == [
         ("actual", 2029, 5.2), ("target", 2030, 5)]
+
+
+@pytest.mark.parametrize("text,want", [
+    # the increment names its indicator again after the base: the change of the sentence's first level
+    ("今年拟安排财政赤字5200亿元，其中中央财政赤字3600亿元，赤字规模比上年预算减少 800亿元。",
+     [(5.2e11, -8e10), (3.6e11, None)]),
+    ("今年中央财政赤字拟安排1900亿元，比去年预算赤字减少300亿元；拟安排国债投资200亿元。", [(1.9e11, -3e10)]),
+    # no base: an amount of its own (a second figure of the series, as written)
+    ("今年财政赤字拟安排1900亿元，地方财政赤字增加300亿元。", [(1.9e11, None), (3e10, None)]),
+])
+def test_an_increment_that_names_its_indicator_again_is_a_change(text, want):
+    doc = speechkit.load(text=text)
+    got = [(r["value"], r["change"]) for r in target_records(doc, targets(doc, year=2030), "simplified")
+           if r["indicator"] == "deficit"]
+    assert got == want

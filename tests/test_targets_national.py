@@ -21,6 +21,7 @@ OPEN = "各位代表：\n现在，我代表国务院，向大会报告政府工�
     # a statement "YYYY年是…": the year its paragraph calls 今年, or the year after the one it calls 去年
     ("各位代表！\n2030年是实施新规划的第一年。做好今年的工作，意义重大。\n", 2030),
     ("2029年是极不平凡的一年。去年这个时候，形势严峻。\n", 2030),
+    ("一、关于过去五年的政府工作\n五年来，经济平稳。\n二、关于2 0 3 0 年政府工作的建议\n", 2030),  # letter-spaced
     # a year the report only looks ahead to is not the year it speaks from
     ("一、过去五年的工作\n到2035年基本实现现代化，2035年远景目标已经确定。\n", None),
 ])

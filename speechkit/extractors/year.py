@@ -35,16 +35,21 @@ def text_year(title: str, text: str, date: str | None, rules: dict) -> int | Non
         return int(date[:4])
     m = rules["year_review"].search(text)
     if m:
-        return int(m.group("y")) + 1
+        return _year(m) + 1
     m = rules["year_plan_heading"].search(text)
     if m:
-        return int(m.group("y"))
+        return _year(m)
     for m in rules["year_statement"].finditer(text):
         after = text[m.end():m.end() + rules["year_statement_reach"]]
         this = min((i for w in rules["year_statement_this"] if (i := after.find(w)) >= 0), default=None)
         last = min((i for w in rules["year_statement_last"] if (i := after.find(w)) >= 0), default=None)
         if this is not None and (last is None or this < last):
-            return int(m.group("y"))
+            return _year(m)
         if last is not None:
-            return int(m.group("y")) + 1
+            return _year(m) + 1
     return None
+
+
+def _year(m: re.Match) -> int:
+    """The year a match's ``y`` group names, letter-spaced or not (1 9 9 8 -> 1998)."""
+    return int(m.group("y").replace(" ", ""))

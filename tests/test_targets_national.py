@@ -76,3 +76,11 @@ def test_an_increment_that_names_its_indicator_again_is_a_change(text, want):
     got = [(r["value"], r["change"]) for r in target_records(doc, targets(doc, year=2030), "simplified")
            if r["indicator"] == "deficit"]
     assert got == want
+
+
+def test_the_2002_report_names_its_year_only_in_a_statement():
+    # no year heading, no date: 2002年是…。做好今年各项工作 (tests/data/corpora, a corpus copy)
+    from pathlib import Path
+
+    path = Path(__file__).parent / "data" / "corpora" / "gwr-41-2002.txt"
+    assert meta(speechkit.load(text=path.read_text(encoding="utf-8"))).year == 2002

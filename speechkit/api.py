@@ -67,9 +67,9 @@ def targets(doc: Document, config: Config | None = None, year: int | None = None
     from speechkit.extractors.targets import extract_targets
 
     cfg = _config(config)
-    found = extract_targets(doc, cfg, year, outline if outline is not None else (lambda: _headings(doc, cfg)))
-    if year is None:
+    if year is None:  # the year the text says it speaks from; the extractor guesses only without one
         year = (known_meta or meta(doc, cfg)).year
+    found = extract_targets(doc, cfg, year, outline if outline is not None else (lambda: _headings(doc, cfg)))
     return fill_periods(doc, found, year)
 
 
@@ -138,8 +138,8 @@ def analysis_records(doc: Document, config: Config | None = None, script: str = 
 def file_summary(doc: Document, config: Config | None, parts: tuple[str, ...],
                  script: str = "original") -> dict:
     """One file's records for the cross-file commands (trend, diff, report; ``speechkit.analysis``):
-    ``year`` the speech is given (meta date, a year in the file name, or the period its 今年
-    targets name), ``chars`` its cleaned length, and the records of ``parts`` (targets,
+    ``year`` the speech is given (meta date, a year in the file name, the year its text gives
+    (``meta.year``), or the period its 今年 targets name), ``chars`` its cleaned length, and the records of ``parts`` (targets,
     slogans, outline, meta). The outline is worked out once and handed to targets and slogans."""
     from speechkit import records as rec
     from speechkit.extractors.year import speech_year
@@ -147,6 +147,8 @@ def file_summary(doc: Document, config: Config | None, parts: tuple[str, ...],
     cfg = _config(config)
     info = meta(doc, cfg)
     year = speech_year(info.date, doc.source.name)
+    if year is None:  # no date, no year in the file name: the one the text gives (meta.year)
+        year = info.year
     heads = outline(doc, cfg) if {"targets", "slogans", "outline"} & set(parts) else []
     out: dict = {"file": doc.source.name, "year": year, "chars": len(doc.clean)}
     if "targets" in parts:

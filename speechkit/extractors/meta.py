@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from speechkit.config import Config
+from speechkit.extractors.year import YearRules, text_year
 from speechkit.lexicons.typed import MetaLexicon
 from speechkit.model import Document, Meta
 from speechkit.normalize.width import fold
@@ -35,8 +36,7 @@ class MetaRules:
     sources: tuple[re.Pattern[str], ...]
     doc_types: Mapping[str, tuple[re.Pattern[str], ...]]
     doc_type_openings: Mapping[str, tuple[re.Pattern[str], ...]]
-    year_title: re.Pattern[str]
-    year_review: re.Pattern[str]
+    year: YearRules  # how the text's own year is read (extractors/year.text_year)
 
 
 def _compile(config: Config) -> MetaRules:
@@ -53,8 +53,10 @@ def _compile(config: Config) -> MetaRules:
         sources=tuple(re.compile(p) for p in lex.source_patterns),
         doc_types={t: tuple(re.compile(p) for p in ps) for t, ps in lex.doc_types.items()},
         doc_type_openings={t: tuple(re.compile(p) for p in ps) for t, ps in lex.doc_type_openings.items()},
-        year_title=re.compile(lex.year_title),
-        year_review=re.compile(lex.year_review),
+        year=YearRules(title=re.compile(lex.year_title), review=re.compile(lex.year_review),
+                       plan_heading=re.compile(lex.year_plan_heading), statement=re.compile(lex.year_statement),
+                       statement_reach=lex.year_statement_reach, statement_this=lex.year_statement_this,
+                       statement_last=lex.year_statement_last),
     )
 
 
@@ -155,19 +157,6 @@ def own_date(raw_header: str, comp: MetaRules) -> str | None:
     return _date(banner.sub("", raw_header), replace(comp, dates=comp.dates[1:]))
 
 
-def text_year(title: str, text: str, date: str | None, comp: MetaRules) -> int | None:
-    """The year the text speaks from: a year in its title (2021年政府工作报告), else the date it
-    gives itself (``own_date``), else the year after the one its review looks back on
-    (2020年工作回顾 -> 2021)."""
-    m = comp.year_title.search(title or "")
-    if m:
-        return int(m.group("y"))
-    if date:
-        return int(date[:4])
-    m = comp.year_review.search(text)
-    return int(m.group("y")) + 1 if m else None
-
-
 def _names(config: Config) -> PlaceNames:
     from speechkit.extractors.jurisdiction import compile_names
 
@@ -204,5 +193,5 @@ def extract_meta(doc: Document, config: Config) -> Meta:
     opening = text[lo:lo + OPENING_CHARS].lstrip()
     where = extract_jurisdiction(text, lo, span, role, comp.lex, config.compiled("meta_names", _names))
     return Meta(title=title, speaker=speaker, role=role, date=date, venue=venue, source=source,
-                title_span=span, jurisdiction=where, year=text_year(head, text, own_date(raw_header, comp), comp),
+                title_span=span, jurisdiction=where, year=text_year(head, text, own_date(raw_header, comp), comp.year),
                 doc_type=doc_type(head, opening, comp))

@@ -103,6 +103,7 @@ def _compile(config: Config) -> dict[str, Any]:
         "ratio": gated(_alt(lex["ratio"])),
         "delta": gated(_alt(lex["delta"])),
         "delta_down": gated(_alt(lex["growth"]["down"])),
+        "change_base": gated(_alt(lex["change_base"])),
         "modality": gated(_alt(lex["modality"])),
         "kind": gated(f"{year}|(?P<part>{_alt(kind['achieved_period'])})|(?P<target>{_alt(kind['target'])})"
                       f"|(?P<actual>{_alt(kind['actual'])})"),

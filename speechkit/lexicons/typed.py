@@ -193,6 +193,11 @@ class MetaLexicon(_View):
     doc_type_openings: Mapping[str, tuple[str, ...]]
     year_title: str
     year_review: str
+    year_plan_heading: str
+    year_statement: str
+    year_statement_reach: int
+    year_statement_this: tuple[str, ...]
+    year_statement_last: tuple[str, ...]
 
 
 # keywords.yaml (extractors/keywords.py, segment.py)
@@ -314,6 +319,7 @@ class TargetsLexicon(_View):
     growth: Growth
     ratio: tuple[str, ...]
     delta: tuple[str, ...]
+    change_base: tuple[str, ...]
     modality: tuple[str, ...]
     kind: Mapping[str, tuple[str, ...]]
     period: tuple[str, ...]

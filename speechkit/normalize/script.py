@@ -8,9 +8,9 @@ the default.
 from __future__ import annotations
 
 import os
-from collections import Counter
+import re
 from functools import lru_cache
-from typing import Callable
+from typing import Any, Callable
 
 from opencc import OpenCC
 
@@ -48,6 +48,64 @@ def _tables() -> tuple[frozenset[str], frozenset[str], dict[int, str]]:
     return trad_only, simp_only, char_map
 
 
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+class _Chars:
+    """A set of characters searched for at C speed. One regex class of them all would be
+    slow: Python's re checks the characters above U+FFFF of a class one by one, for every
+    character of the text. So the class holds the others and all of those as one range,
+    and a hit above U+FFFF (rare in any text) is checked against the set."""
+
+    def __init__(self, chars: "set[str] | frozenset[str]") -> None:
+        bmp = "".join(re.escape(c) for c in sorted(chars) if c < "\U00010000")
+        self.astral = frozenset(c for c in chars if c >= "\U00010000")
+        self.bmp = re.compile(f"[{bmp}]" if bmp else "(?!)")
+        self.any = re.compile(f"[{bmp}\U00010000-\U0010ffff]")
+
+    def search(self, text: str, pos: int = 0, end: int | None = None) -> int | None:
+        """Offset of the first of the characters in text[pos:end], or None."""
+        end = len(text) if end is None else end
+        while (m := self.any.search(text, pos, end)) is not None:
+            if m.group() < "\U00010000" or m.group() in self.astral:
+                return m.start()
+            pos = m.end()
+        return None
+
+    def findall(self, text: str) -> list[str]:
+        """Every occurrence of the characters in ``text`` (those above U+FFFF last)."""
+        found = self.bmp.findall(text)
+        if self.astral:
+            found += [c for c in _ASTRAL.findall(text) if c in self.astral]
+        return found
+
+
+@lru_cache(maxsize=None)
+def _scanners() -> dict[str, Any]:
+    """Searches over the character tables: they run at C speed and make no string per
+    character, as ``set(text)`` or a Python loop would.
+
+    ``changes``: every character t2s may change. A character the table converts standing
+    alone (its first reading is another character), and a character where a phrase that
+    t2s rewrites differs from its conversion (the 覆 of 反覆 -> 反复; every character of a
+    phrase whose length changes). A line without any of them comes out of t2s as it went
+    in: each piece OpenCC cuts it into is a character or phrase that converts to itself.
+    ``phrases``: for a character that changes only inside phrases, those phrases; a line
+    holding it but none of them is unchanged too."""
+    trad_only, simp_only, _ = _tables()
+    alone = {k for k, vs in _dictionary("TSCharacters.txt") if len(k) == 1 and vs[0] != k}
+    phrases: dict[str, list[str]] = {}
+    for key, values in _dictionary("TSPhrases.txt"):
+        out = values[0]
+        if out == key:
+            continue
+        differ = {a for a, b in zip(key, out) if a != b} if len(out) == len(key) else set(key)
+        for ch in differ - alone:
+            phrases.setdefault(ch, []).append(key)
+    return {"trad": _Chars(trad_only), "simp": _Chars(simp_only),
+            "changes": _Chars(alone | set(phrases)), "alone": _Chars(alone), "phrases": phrases}
+
+
 # Characters converted per OpenCC call: bounds its working memory (it splits its input into
 # a list of phrases) without measurable cost in speed.
 CONVERT_CHUNK = 1 << 20
@@ -76,14 +134,12 @@ def available_backends() -> tuple[str, ...]:
 def script_of(text: str) -> tuple[str, bool]:
     """(``simplified`` | ``traditional`` | ``mixed``, whether any Traditional-only character
     occurs). Without one, t2s would change nothing, so the text is never converted: the
-    common case, and conversion is the slow step. Set operations keep this at C speed."""
-    trad_only, simp_only, _ = _tables()
-    chars = set(text)
-    if chars.isdisjoint(trad_only):
+    common case, and conversion is the slow step. Regex searches keep this at C speed."""
+    scan = _scanners()
+    if scan["trad"].search(text) is None:
         return "simplified", False
-    counts = Counter(ch for ch in text if ch in trad_only or ch in simp_only)
-    n_trad = sum(n for ch, n in counts.items() if ch in trad_only)
-    n_simp = sum(n for ch, n in counts.items() if ch in simp_only)
+    n_trad = len(scan["trad"].findall(text))
+    n_simp = len(scan["simp"].findall(text))
     ratio = lexicons.packaged("script")["mixed_ratio"]
     if n_simp and min(n_trad, n_simp) >= ratio * max(n_trad, n_simp):
         return "mixed", True
@@ -113,12 +169,17 @@ def _chunks(text: str, size: int) -> list[str]:
 
 
 def to_simplified(text: str, backend: str | None = None) -> str:
-    """OpenCC t2s, guaranteed to keep ``len(text)`` and every line's length.
+    """OpenCC t2s of the whole of ``text``, guaranteed to keep ``len(text)`` and every line's
+    length (``to_simplified_lines`` gives the same, converting only the lines that change).
 
     OpenCC converts whole phrases and a phrase may change length; where a line's length
     changed, that line is converted character by character instead. Converted a chunk at a
     time, so OpenCC's per-phrase lists stay small on a 100 MB input.
     """
+    return _fix_phrases(_convert(text, backend))
+
+
+def _convert(text: str, backend: str | None) -> str:
     if backend is None and len(text) < FAST_MIN_CHARS:
         backend = os.environ.get("SPEECHKIT_OPENCC") or "python"  # pyo3's start-up costs more
     convert = _converter("t2s", backend)
@@ -130,6 +191,43 @@ def to_simplified(text: str, backend: str | None = None) -> str:
             out = "\n".join(d if len(d := convert(s)) == len(s) else s.translate(char_map)
                             for s in chunk.split("\n"))
         parts.append(out)
+    return "".join(parts)
+
+
+def _lines_to_convert(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line of ``text`` that t2s may change (see ``_scanners``), in order."""
+    scan = _scanners()
+    alone, phrases = scan["alone"], scan["phrases"]
+    out: list[tuple[int, int]] = []
+    changes, pos = scan["changes"], 0
+    while (hit := changes.search(text, pos)) is not None:
+        start = text.rfind("\n", 0, hit) + 1
+        end = text.find("\n", hit)
+        end = pos = len(text) if end < 0 else end
+        if alone.search(text, start, end) is not None:
+            out.append((start, end))
+            continue
+        line = text[start:end]
+        if any(p in line for ch in set(changes.findall(line)) for p in phrases[ch]):
+            out.append((start, end))
+    return out
+
+
+def to_simplified_lines(text: str, backend: str | None = None) -> str:
+    """``to_simplified(text)``, the same string, for the price of the lines t2s may change:
+    a Simplified file with a few Traditional characters converts those lines only. Lines
+    are converted together (OpenCC never joins text across a line break), then the phrase
+    fixes run over the whole, as they do after a whole-text conversion."""
+    spans = _lines_to_convert(text)
+    if not spans:
+        return _fix_phrases(text)
+    converted = _convert("\n".join(text[s:e] for s, e in spans), backend).split("\n")
+    parts, pos = [], 0
+    for (s, e), line in zip(spans, converted):
+        parts.append(text[pos:s])
+        parts.append(line)
+        pos = e
+    parts.append(text[pos:])
     return _fix_phrases("".join(parts))
 
 

@@ -1,0 +1,94 @@
+"""Traditional -> Simplified on the lines that need it only (issue 16): the ``norm`` layer is
+the string a conversion of the whole text gives, on every corpus text, on the whole corpus
+in one file (Simplified reports with a few Traditional ones among them) and on the samples."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import speechkit
+from speechkit.normalize import script
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared" / "corpora"
+COPIES = ROOT / "tests" / "data" / "corpora"
+
+
+def corpus_texts() -> list[tuple[str, str]]:
+    """(name, text) of the shared corpora's texts if they are beside the repo, else the copies."""
+    found = []
+    for f in sorted(SHARED.glob("*.jsonl")) if SHARED.is_dir() else []:
+        for i, line in enumerate(f.read_text(encoding="utf-8").splitlines()):
+            if line.strip():
+                found.append((f"{f.stem}#{i}", json.loads(line)["content"]))
+    return found or [(p.name, p.read_text(encoding="utf-8")) for p in sorted(COPIES.glob("*.txt"))]
+
+
+def _check(name: str, clean: str) -> None:
+    """The lines converted alone give the whole text's conversion: exactly with the default
+    backend (its tables decide which lines may change). opencc-pyo3's own tables are larger
+    (they also change a few characters of Simplified text the default keeps), so with it
+    each line is the whole conversion's of either backend, and where the whole conversions
+    agree, it is that line."""
+    whole = script.to_simplified(clean, "python")
+    assert script.to_simplified_lines(clean, "python") == whole, name
+    if "pyo3" in script.available_backends():
+        lines = script.to_simplified_lines(clean, "pyo3")
+        assert len(lines) == len(clean), name
+        fast = script.to_simplified(clean, "pyo3")
+        for i, (got, a, b) in enumerate(zip(lines.split("\n"), whole.split("\n"), fast.split("\n"))):
+            assert got in (a, b), (name, i, got)
+
+
+def test_simplified_lines_are_left_alone_and_traditional_ones_converted():
+    text = "我们要坚持发展经济。\n我們要堅持發展經濟。\n反复强调，覆盖全面。\n反覆強調。"
+    assert script.to_simplified_lines(text, "python") == script.to_simplified(text, "python")
+    spans = script._lines_to_convert(text)
+    assert [text[s:e] for s, e in spans] == ["我們要堅持發展經濟。", "反覆強調。"]
+
+
+def test_a_character_that_changes_only_inside_a_phrase_converts_its_line():
+    """覆 stays 覆 alone (覆盖) but 反覆 is 反复: the line holding 反覆 is converted."""
+    assert "覆" in script._scanners()["phrases"]
+    text = "覆盖全面\n反覆"
+    assert [text[s:e] for s, e in script._lines_to_convert(text)] == ["反覆"]
+    assert script.to_simplified_lines(text, "python").endswith("反复")
+
+
+def test_characters_above_the_basic_plane_are_found():
+    scan = script._scanners()["trad"]
+    astral = sorted(scan.astral)
+    if not astral:
+        pytest.fail("the tables have no Traditional-only character above U+FFFF to test with")
+    text = "中文\U00020000" + astral[0] + "中"
+    assert scan.search(text) == 3
+    assert scan.findall(text) == [astral[0]]
+    assert scan.search("中文\U00020000中") is None
+
+
+def test_norm_of_every_sample_is_the_whole_conversion(sample):
+    doc = speechkit.load(str(sample))
+    _check(sample.name, doc.clean)
+    expected = script.to_simplified(doc.clean) if script.has_traditional(doc.clean) else doc.clean
+    assert doc.norm == expected
+
+
+def test_norm_of_every_corpus_text_is_the_whole_conversion():
+    texts = corpus_texts()
+    assert texts
+    for name, text in texts:
+        doc = speechkit.load(text=text)
+        if script.has_traditional(doc.clean):
+            _check(name, doc.clean)
+            assert doc.norm == script.to_simplified_lines(doc.clean)
+        else:
+            assert doc.norm is doc.clean
+
+
+def test_norm_of_the_whole_corpus_in_one_file_is_the_whole_conversion():
+    """The stray-Traditional case: one file of Simplified reports holding a few Traditional ones."""
+    clean = speechkit.load(text="\n".join(t for _, t in corpus_texts())).clean
+    assert script.has_traditional(clean)
+    _check("whole corpus", clean)

@@ -29,6 +29,8 @@ def _word_rules(lex: dict[str, Any]) -> list[dict[str, str]]:
 def _compile(config: Config) -> dict[str, Any]:
     lex = config.lexicon("cleaning")
     line_rules = list(lex["line_rules"]) + _word_rules(lex)
+    lines = ("(?:" + "|".join(f"(?P<r{i}>{r['pattern']})" for i, r in enumerate(line_rules))
+             + f")[^\n]{{0,{lex['line_rule_max_chars']}}}$")
     return {
         "related": (lex["related_block_max_lines"], lex["related_item_max_chars"],
                     re.compile(lex["related_block_stop"])),
@@ -38,10 +40,10 @@ def _compile(config: Config) -> dict[str, Any]:
         "fold_rx": re.compile("[" + re.escape(lex["fold"]) + "]+") if lex["fold"] else None,
         # one alternation for all line rules: a single pass over the text
         "line_names": [r["name"] for r in line_rules],
-        "lines": re.compile(
-            "^(?:" + "|".join(f"(?P<r{i}>{r['pattern']})" for i, r in enumerate(line_rules))
-            + f")[^\n]{{0,{lex['line_rule_max_chars']}}}$",
-            re.M) if line_rules else None,
+        "lines": re.compile("^" + lines, re.M) if line_rules else None,
+        # the same after a line break: a search for it jumps from one line break to the next
+        # at C speed, where ^ is tried (and fails) at every character
+        "lines_after_break": re.compile("\n(?P<line>" + lines + ")", re.M) if line_rules else None,
         "spans": [(r["name"], re.compile(r["pattern"], re.M), tuple(r.get("requires") or ()))
                   for r in lex["span_rules"]],
     }
@@ -53,10 +55,14 @@ def noise_spans(folded: str, rules: dict[str, Any]) -> list[tuple[int, int, str]
     found: list[tuple[int, int, str]] = []
     names = rules["line_names"]
     if rules["lines"] is not None:
-        for m in rules["lines"].finditer(folded):
-            if m.end() > m.start():
+        # the first line, then every line after a line break: each line is tried once, at its
+        # start, as a search of the ^-anchored rules would (a match never crosses a line end)
+        first = rules["lines"].match(folded)
+        for m, start in ([(first, 0)] if first else []) + [
+                (m, m.start("line")) for m in rules["lines_after_break"].finditer(folded)]:
+            if m.end() > start:
                 name = names[next(i for i in range(len(names)) if m.group(f"r{i}") is not None)]
-                found.append((m.start(), m.end(), name))
+                found.append((start, m.end(), name))
                 if name == "related_links":
                     found += [(s, e, name) for s, e in _related_block(folded, m.end(), *rules["related"])]
     for name, rx, requires in rules["spans"]:

@@ -29,8 +29,6 @@ def _word_rules(lex: dict[str, Any]) -> list[dict[str, str]]:
 def _compile(config: Config) -> dict[str, Any]:
     lex = config.lexicon("cleaning")
     line_rules = list(lex["line_rules"]) + _word_rules(lex)
-    lines = ("(?:" + "|".join(f"(?P<r{i}>{r['pattern']})" for i, r in enumerate(line_rules))
-             + f")[^\n]{{0,{lex['line_rule_max_chars']}}}$")
     return {
         "related": (lex["related_block_max_lines"], lex["related_item_max_chars"],
                     re.compile(lex["related_block_stop"])),
@@ -38,12 +36,11 @@ def _compile(config: Config) -> dict[str, Any]:
         # folding only where needed: a regex finds the rare full-width runs far faster than
         # str.translate walks the whole text
         "fold_rx": re.compile("[" + re.escape(lex["fold"]) + "]+") if lex["fold"] else None,
-        # one alternation for all line rules: a single pass over the text
         "line_names": [r["name"] for r in line_rules],
-        "lines": re.compile("^" + lines, re.M) if line_rules else None,
-        # the same after a line break: a search for it jumps from one line break to the next
-        # at C speed, where ^ is tried (and fails) at every character
-        "lines_after_break": re.compile("\n(?P<line>" + lines + ")", re.M) if line_rules else None,
+        "line_patterns": [r["pattern"] for r in line_rules],
+        "line_requires": [tuple(r.get("requires") or ()) for r in line_rules],
+        "line_tail": f"[^\n]{{0,{lex['line_rule_max_chars']}}}$",
+        "line_regexes": {},  # by the rules a text may match: see _line_regexes
         "spans": [(r["name"], re.compile(r["pattern"], re.M), tuple(r.get("requires") or ()))
                   for r in lex["span_rules"]],
     }
@@ -54,14 +51,16 @@ def noise_spans(folded: str, rules: dict[str, Any]) -> list[tuple[int, int, str]
     each span rule's in turn (spans may overlap)."""
     found: list[tuple[int, int, str]] = []
     names = rules["line_names"]
-    if rules["lines"] is not None:
+    lines = _line_regexes(folded, rules)
+    if lines is not None:
         # the first line, then every line after a line break: each line is tried once, at its
         # start, as a search of the ^-anchored rules would (a match never crosses a line end)
-        first = rules["lines"].match(folded)
+        first = lines[0].match(folded)
         for m, start in ([(first, 0)] if first else []) + [
-                (m, m.start("line")) for m in rules["lines_after_break"].finditer(folded)]:
+                (m, m.start("line")) for m in lines[1].finditer(folded)]:
             if m.end() > start:
-                name = names[next(i for i in range(len(names)) if m.group(f"r{i}") is not None)]
+                name = names[next(int(k[1:]) for k, v in m.groupdict().items()
+                                  if v is not None and k[0] == "r" and k[1:].isdigit())]
                 found.append((start, m.end(), name))
                 if name == "related_links":
                     found += [(s, e, name) for s, e in _related_block(folded, m.end(), *rules["related"])]
@@ -70,6 +69,24 @@ def noise_spans(folded: str, rules: dict[str, Any]) -> list[tuple[int, int, str]
             continue  # `in` is a fast substring search; most texts have no such noise at all
         found += [(m.start(), m.end(), name) for m in rx.finditer(folded) if m.end() > m.start()]
     return found
+
+
+def _line_regexes(folded: str, rules: dict[str, Any]) -> tuple[re.Pattern, re.Pattern] | None:
+    """One alternation of the line rules ``folded`` may match (a rule whose ``requires``
+    words are all absent cannot), so each line is tried against those only: the scanning
+    rules ([^\n]{0,60}?…) cost most. Anchored at the text's start, and after a line break
+    (a search for that jumps from one line break to the next at C speed, where ^ would be
+    tried, and fail, at every character). Compiled once per set of rules."""
+    active = tuple(i for i, words in enumerate(rules["line_requires"])
+                   if not words or any(w in folded for w in words))
+    if not active:
+        return None
+    if active not in rules["line_regexes"]:
+        body = ("(?:" + "|".join(f"(?P<r{i}>{rules['line_patterns'][i]})" for i in active) + ")"
+                + rules["line_tail"])
+        rules["line_regexes"][active] = (re.compile("^" + body, re.M),
+                                         re.compile("\n(?P<line>" + body + ")", re.M))
+    return rules["line_regexes"][active]
 
 
 def _merged(found: list[tuple[int, int, str]], touching: bool) -> list[tuple[int, int, str]]:

@@ -92,3 +92,29 @@ def test_norm_of_the_whole_corpus_in_one_file_is_the_whole_conversion():
     clean = speechkit.load(text="\n".join(t for _, t in corpus_texts())).clean
     assert script.has_traditional(clean)
     _check("whole corpus", clean)
+
+
+def _script_exact(text: str) -> tuple[str, bool]:
+    """script_of as first written: every Traditional- and Simplified-only character counted."""
+    trad, simp, _ = script._tables()
+    n_trad, n_simp = sum(ch in trad for ch in text), sum(ch in simp for ch in text)
+    if not n_trad:
+        return "simplified", False
+    ratio = script.lexicons.packaged("script")["mixed_ratio"]
+    if n_simp and min(n_trad, n_simp) >= ratio * max(n_trad, n_simp):
+        return "mixed", True
+    return ("traditional" if n_trad >= n_simp else "simplified"), True
+
+
+@pytest.mark.parametrize("text", [
+    "我们要坚持发展经济", "我們要堅持發展經濟", "我們要堅持發展經濟，我们要坚持发展经济",
+    "我们要坚持发展经济" * 20000 + "說", "說" * 5 + "们" * 24, "說" * 5 + "们" * 25, "說" * 5 + "们" * 26,
+    "們" * 70000 + "们" * 14000, "們" * 70000 + "们" * 14001 + "说" * 70000, ""])
+def test_script_of_counts_only_as_far_as_the_answer_needs(text):
+    assert script.script_of(text) == _script_exact(text)
+
+
+def test_script_of_every_corpus_text_and_sample(sample):
+    texts = [t for _, t in corpus_texts()] + [sample.read_text(encoding="utf-8")]
+    for text in texts:
+        assert script.script_of(text) == _script_exact(text)

@@ -115,7 +115,7 @@ def _scanners() -> dict[str, Any]:
         for ch in differ - alone:
             phrases.setdefault(ch, []).append(key)
     return {"trad": _Chars(trad_only), "simp": _Chars(simp_only),
-            "changes": _Chars(alone | set(phrases)), "alone": _Chars(alone), "phrases": phrases}
+            "changes": _Chars(alone | set(phrases)), "alone": _Chars(alone), "alone_set": frozenset(alone), "phrases": phrases}
 
 
 # Characters converted per OpenCC call: bounds its working memory (it splits its input into
@@ -203,9 +203,7 @@ def to_simplified(text: str, backend: str | None = None) -> str:
 
 
 def _convert(text: str, backend: str | None) -> str:
-    if backend is None and len(text) < FAST_MIN_CHARS:
-        backend = os.environ.get("SPEECHKIT_OPENCC") or "python"  # pyo3's start-up costs more
-    convert = _converter("t2s", backend)
+    convert = _converter("t2s", _backend(text, backend))
     parts = []
     for chunk in _chunks(text, CONVERT_CHUNK):
         out = convert(chunk)
@@ -217,12 +215,36 @@ def _convert(text: str, backend: str | None) -> str:
     return "".join(parts)
 
 
-def _lines_to_convert(text: str) -> list[tuple[int, int]]:
+def _backend(text: str, backend: str | None) -> str:
+    """The backend that converts ``text``: the one named, else pure Python below
+    FAST_MIN_CHARS (pyo3's start-up costs more), else the fastest available."""
+    if backend is None and len(text) < FAST_MIN_CHARS:
+        return os.environ.get("SPEECHKIT_OPENCC") or "python"
+    return backend or os.environ.get("SPEECHKIT_OPENCC") or available_backends()[0]
+
+
+@lru_cache(maxsize=None)
+def _pyo3_changes() -> _Chars:
+    """What opencc-pyo3 may change: its tables are larger than the pure-Python package's,
+    which ``_scanners`` reads. Every character it converts standing alone (each CJK
+    character put through it once, ~50 ms), every character the pure-Python tables change,
+    and every character they change inside a phrase (a line holding one is converted).
+    Not a proof as for the default backend (pyo3's phrases cannot be listed), so
+    tests/test_script_lines.py checks it on every corpus text and the whole corpus."""
+    scan = _scanners()
+    chars = [chr(c) for lo, hi in ((0x3400, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x3134F))
+             for c in range(lo, hi + 1)]
+    out = _converter("t2s", "pyo3")("\n".join(chars)).split("\n")
+    alone = {c for c, d in zip(chars, out) if d != c} if len(out) == len(chars) else set(chars)
+    return _Chars(alone | set(scan["alone_set"]) | set(scan["phrases"]))
+
+
+def _lines_to_convert(text: str, backend: str = "python") -> list[tuple[int, int]]:
     """(start, end) of each line of ``text`` that t2s may change (see ``_scanners``), in order."""
     scan = _scanners()
-    alone, phrases = scan["alone"], scan["phrases"]
+    alone, phrases = (scan["alone"], scan["phrases"]) if backend != "pyo3" else (_pyo3_changes(), {})
     out: list[tuple[int, int]] = []
-    changes, pos = scan["changes"], 0
+    changes, pos = scan["changes"] if backend != "pyo3" else alone, 0
     while (hit := changes.search(text, pos)) is not None:
         start = text.rfind("\n", 0, hit) + 1
         end = text.find("\n", hit)
@@ -238,10 +260,12 @@ def _lines_to_convert(text: str) -> list[tuple[int, int]]:
 
 def to_simplified_lines(text: str, backend: str | None = None) -> str:
     """``to_simplified(text)``, the same string, for the price of the lines t2s may change:
-    a Simplified file with a few Traditional characters converts those lines only. Lines
-    are converted together (OpenCC never joins text across a line break), then the phrase
-    fixes run over the whole, as they do after a whole-text conversion."""
-    spans = _lines_to_convert(text)
+    a Simplified file with a few Traditional characters converts those lines only. The
+    backend is chosen by the whole text's size, as for ``to_simplified``. Lines are converted
+    together (OpenCC never joins text across a line break), then the phrase fixes run over
+    the whole, as they do after a whole-text conversion."""
+    backend = _backend(text, backend)
+    spans = _lines_to_convert(text, backend)
     if not spans:
         return _fix_phrases(text)
     converted = _convert("\n".join(text[s:e] for s, e in spans), backend).split("\n")

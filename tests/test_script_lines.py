@@ -52,7 +52,7 @@ def test_a_character_that_changes_only_inside_a_phrase_converts_its_line():
 
 
 def test_characters_above_the_basic_plane_are_found():
-    scan = script._scanners()["trad"]
+    scan = script._script_chars(0)
     astral = sorted(scan.astral)
     if not astral:
         pytest.fail("the tables have no Traditional-only character above U+FFFF to test with")

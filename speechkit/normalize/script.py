@@ -93,6 +93,14 @@ class _Chars:
 
 
 @lru_cache(maxsize=None)
+def _script_chars(which: int) -> _Chars:
+    """Traditional-only (0) or Simplified-only (1) characters, for ``script_of``: every load
+    needs the first, only a text holding one of them the second (and the tables of
+    ``_scanners`` only a text that is converted). Compiled when first needed: start-up."""
+    return _Chars(_tables()[which])
+
+
+@lru_cache(maxsize=None)
 def _scanners() -> dict[str, Any]:
     """Searches over the character tables: they run at C speed and make no string per
     character, as ``set(text)`` or a Python loop would.
@@ -104,7 +112,6 @@ def _scanners() -> dict[str, Any]:
     in: each piece OpenCC cuts it into is a character or phrase that converts to itself.
     ``phrases``: for a character that changes only inside phrases, those phrases; a line
     holding it but none of them is unchanged too."""
-    trad_only, simp_only, _ = _tables()
     alone = {k for k, vs in _dictionary("TSCharacters.txt") if len(k) == 1 and vs[0] != k}
     phrases: dict[str, list[str]] = {}
     for key, values in _dictionary("TSPhrases.txt"):
@@ -114,8 +121,7 @@ def _scanners() -> dict[str, Any]:
         differ = {a for a, b in zip(key, out) if a != b} if len(out) == len(key) else set(key)
         for ch in differ - alone:
             phrases.setdefault(ch, []).append(key)
-    return {"trad": _Chars(trad_only), "simp": _Chars(simp_only),
-            "changes": _Chars(alone | set(phrases)), "alone": _Chars(alone), "alone_set": frozenset(alone), "phrases": phrases}
+    return {"changes": _Chars(alone | set(phrases)), "alone": _Chars(alone), "alone_set": frozenset(alone), "phrases": phrases}
 
 
 # Characters converted per OpenCC call: bounds its working memory (it splits its input into
@@ -147,16 +153,16 @@ def script_of(text: str) -> tuple[str, bool]:
     """(``simplified`` | ``traditional`` | ``mixed``, whether any Traditional-only character
     occurs). Without one, t2s would change nothing, so the text is never converted: the
     common case, and conversion is the slow step. Regex searches keep this at C speed."""
-    scan = _scanners()
-    if scan["trad"].search(text) is None:
+    trad = _script_chars(0)
+    if trad.search(text) is None:
         return "simplified", False
-    n_trad = len(scan["trad"].findall(text))
+    n_trad = len(trad.findall(text))
     ratio = lexicons.packaged("script")["mixed_ratio"]
     # past this many Simplified-only characters the answer is the same for any count (the
     # text is simplified, or mixed when ratio <= 0): a Simplified file with a few Traditional
     # characters is not counted through
     cap = max(n_trad, int(n_trad / ratio)) + 1 if ratio > 0 else 1
-    n_simp = scan["simp"].count(text, cap)
+    n_simp = _script_chars(1).count(text, cap)
     if n_simp and min(n_trad, n_simp) >= ratio * max(n_trad, n_simp):
         return "mixed", True
     return ("traditional" if n_trad >= n_simp else "simplified"), True

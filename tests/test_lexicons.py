@@ -10,6 +10,7 @@ from speechkit import lexicons
 from speechkit.cli import cli
 from speechkit.config import load_config
 from speechkit.errors import ConfigError
+from speechkit.lexicons.typed import VIEWS
 from tests.conftest import SAMPLES
 
 PACKAGED = sorted(p.name[:-5] for p in resources.files("speechkit.lexicons").iterdir() if p.name.endswith(".yaml"))
@@ -103,3 +104,58 @@ def test_user_config_adds_an_indicator_and_a_stop_word(runner, tmp_path):
     assert json.loads(r.stdout.splitlines()[0])["indicator"] == "other"  # without the config
     r = runner.invoke(cli, ["keywords", str(text), "--jsonl", "--config", path])
     assert r.exit_code == 0 and "旅游" not in [json.loads(line)["keyword"] for line in r.stdout.splitlines()]
+
+
+def _schema_shape(spec):
+    """A schema entry as nested key sets: fixed-key mappings give their keys, the rest None."""
+    if isinstance(spec, tuple):
+        return _schema_shape(spec[1])
+    if isinstance(spec, list):
+        return _schema_shape(spec[0])
+    if isinstance(spec, dict):
+        if len(spec) == 1 and isinstance(next(iter(spec)), type):
+            return _schema_shape(next(iter(spec.values())))
+        return {k: _schema_shape(v) for k, v in spec.items()}
+    return None
+
+
+def _view_shape(tp):
+    import dataclasses
+    import typing
+
+    from speechkit.lexicons.typed import _hints, _View
+    args = [a for a in typing.get_args(tp) if a is not type(None)]
+    if isinstance(tp, type) and issubclass(tp, _View):
+        hints = _hints(tp)
+        return {f.name: _view_shape(hints[f.name]) for f in dataclasses.fields(tp)}
+    if args:
+        return _view_shape(args[-1] if typing.get_origin(tp) is not tuple else args[0])
+    return None
+
+
+def test_every_lexicon_has_a_typed_view():
+    assert set(VIEWS) == set(lexicons.SCHEMAS)
+
+
+@pytest.mark.parametrize("name", sorted(VIEWS))
+def test_typed_view_has_exactly_the_schema_keys(name):
+    """A lexicon's dataclass view (lexicons/typed.py) names every key of its schema and no
+    other, down through nested fixed-key entries (outline styles, cleaning rules), and is
+    built from the packaged lexicon."""
+    assert _view_shape(VIEWS[name]) == _schema_shape(lexicons.SCHEMAS[name])
+    view = VIEWS[name].of(lexicons.packaged(name))
+    first = next(iter(lexicons.packaged(name)))
+    assert getattr(view, first) is not None
+
+
+def test_typed_view_carries_user_extensions(tmp_path):
+    """--config extends the lexicon the view is built from: appended lists, updated mappings."""
+    from speechkit.lexicons.typed import CleaningLexicon, OutlineLexicon
+    cfg = load_config(write(tmp_path, "cleaning:\n  widget_words: [自造按钮]\n  line_rules:\n"
+                                      "    - {name: mine, pattern: '^本页完$'}\n"
+                                      "outline:\n  title_max: 99\n"))
+    clean = CleaningLexicon.of(cfg.lexicon("cleaning"))
+    assert clean.widget_words[-1] == "自造按钮" and clean.line_rules[-1].name == "mine"
+    assert clean.line_rules[-1].requires is None and isinstance(clean.widget_words, tuple)
+    out = OutlineLexicon.of(cfg.lexicon("outline"))
+    assert out.title_max == 99 and out.styles["cn_dun"].rank == 1

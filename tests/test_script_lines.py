@@ -94,7 +94,7 @@ def _script_exact(text: str) -> tuple[str, bool]:
     n_trad, n_simp = sum(ch in trad for ch in text), sum(ch in simp for ch in text)
     if not n_trad:
         return "simplified", False
-    ratio = script.lexicons.packaged("script")["mixed_ratio"]
+    ratio = script._lexicon().mixed_ratio
     if n_simp and min(n_trad, n_simp) >= ratio * max(n_trad, n_simp):
         return "mixed", True
     return ("traditional" if n_trad >= n_simp else "simplified"), True

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Callable
 
+from speechkit.lexicons.typed import SlogansLexicon
+
 # Members are phrases of this many characters. 7 keeps 领导到位/工作措施到位 and 少讲客观条件
 # (the longest framed members in the gold samples are 6) and drops clause-length segments.
 MIN_MEMBER, MAX_MEMBER = 2, 7
@@ -187,10 +189,10 @@ def _segments(text: str, start: int, end: int, seps: str) -> list[Seg]:
     return out
 
 
-def framed_runs(text: str, clauses: list[tuple[int, int]], lex: dict[str, Any]) -> list[Run]:
-    seps, tails = lex["separators"], lex["member_tails"]
-    prefixes, suffixes = set(lex["list_prefixes"]), set(lex["list_suffixes"])
-    weak = set(lex["weak_chars"])
+def framed_runs(text: str, clauses: list[tuple[int, int]], lex: SlogansLexicon) -> list[Run]:
+    seps, tails = lex.separators, lex.member_tails
+    prefixes, suffixes = set(lex.list_prefixes), set(lex.list_suffixes)
+    weak = set(lex.weak_chars)
 
     def keep(kind: str, arg: Any) -> bool:
         if kind == "prefix":
@@ -233,7 +235,7 @@ def _shares_list_part(members: list[str], listed: set[str]) -> bool:
     return any(p in listed and all(p in m for m in members) for p in parts)
 
 
-def recurring_runs(text: str, clauses: list[tuple[int, int]], lex: dict[str, Any]) -> list[Run]:
+def recurring_runs(text: str, clauses: list[tuple[int, int]], lex: SlogansLexicon) -> list[Run]:
     """Unframed 、-runs of phrases that occur at least twice (headings included)."""
     seen: list[Run] = []
     for cs, ce in clauses:
@@ -244,17 +246,17 @@ def recurring_runs(text: str, clauses: list[tuple[int, int]], lex: dict[str, Any
                 continue
             segs = _segments(text, ps, pe, "、")
             if 3 <= len(segs) <= MAX_SEGMENTS:
-                seen.extend(_unframed(segs, lex["member_tails"]))
+                seen.extend(_unframed(segs, lex.member_tails))
     counts = Counter(r.members for r in seen)
     return [r for r in seen if counts[r.members] > 1]
 
 
-def verb_runs(text: str, clauses: list[tuple[int, int]], lex: dict[str, Any]) -> list[Run]:
+def verb_runs(text: str, clauses: list[tuple[int, int]], lex: SlogansLexicon) -> list[Run]:
     """Unframed 、-runs of verb-object watchwords (抓经济、促发展、惠民生; 去库存、降成本、补短板):
     a comma-delimited piece of ≥3 phrases of VERB_OBJECT_LENGTH Han characters (the first may
     carry a lead-in: 统筹|稳增长), each led by a different watchword verb (``lead_verbs``). Nouns lists (博物馆、图书馆、科技馆)
     and names do not start with those verbs."""
-    verbs = set(lex["lead_verbs"])
+    verbs = set(lex.lead_verbs)
     runs: list[Run] = []
     for cs, ce in clauses:
         if text.count("、", cs, ce) < 2:
@@ -264,7 +266,7 @@ def verb_runs(text: str, clauses: list[tuple[int, int]], lex: dict[str, Any]) ->
                 continue
             parts = text[ps:pe].split("、")
             tail = parts[-1][VERB_OBJECT_LENGTH:VERB_OBJECT_LENGTH + 1]
-            if tail and tail in lex["member_tails"]:  # …、利长远|的重大项目
+            if tail and tail in lex.member_tails:  # …、利长远|的重大项目
                 pe -= len(parts[-1]) - VERB_OBJECT_LENGTH
                 parts[-1] = parts[-1][:VERB_OBJECT_LENGTH]
             lead_in = max(0, len(parts[0]) - VERB_OBJECT_LENGTH)  # 统筹|稳增长、促改革、…

@@ -15,6 +15,7 @@ from typing import Any, Callable
 from opencc import OpenCC
 
 from speechkit import lexicons
+from speechkit.lexicons.typed import ScriptLexicon
 
 BACKENDS = ("pyo3", "python")
 # opencc-pyo3 takes ~80 ms to load its lexicons, the time the pure-Python backend needs for
@@ -157,7 +158,7 @@ def script_of(text: str) -> tuple[str, bool]:
     if trad.search(text) is None:
         return "simplified", False
     n_trad = len(trad.findall(text))
-    ratio = lexicons.packaged("script")["mixed_ratio"]
+    ratio = _lexicon().mixed_ratio
     # past this many Simplified-only characters the answer is the same for any count (the
     # text is simplified, or mixed when ratio <= 0): a Simplified file with a few Traditional
     # characters is not counted through
@@ -168,19 +169,24 @@ def script_of(text: str) -> tuple[str, bool]:
     return ("traditional" if n_trad >= n_simp else "simplified"), True
 
 
+@lru_cache(maxsize=1)
+def _lexicon() -> ScriptLexicon:
+    return ScriptLexicon.of(lexicons.packaged("script"))
+
+
 def has_traditional(text: str) -> bool:
     return script_of(text)[1]
 
 
 @lru_cache(maxsize=None)
 def _fixes_rx() -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(w) for w in lexicons.packaged("script")["t2s_fixes"]))
+    return re.compile("|".join(re.escape(w) for w in _lexicon().t2s_fixes))
 
 
 def _fix_phrases(text: str) -> str:
     if _fixes_rx().search(text) is None:
         return text  # one C-speed search, where an `in` per phrase scans a 10 MB text 40 times
-    for wrong, right in lexicons.packaged("script")["t2s_fixes"].items():
+    for wrong, right in _lexicon().t2s_fixes.items():
         if wrong in text:
             text = text.replace(wrong, right)
     return text

@@ -116,21 +116,13 @@ def _runs_on(text: str, para_start: int, lex: OutlineLexicon) -> bool:
     return len(line) >= lex.chunk_line_min and line[-1] not in lex.sentence_end
 
 
-def _line_breaks(text: str) -> list[int]:
-    """Offsets of every line break (one pass), so a candidate's paragraph is a bisection
-    rather than a search that could scan a 10 MB single-line file once per candidate."""
-    breaks, i = [], text.find("\n")
-    while i != -1:
-        breaks.append(i)
-        i = text.find("\n", i + 1)
-    return breaks
-
-
 def _candidates(text: str, comp: OutlineRules) -> list[_Cand]:
     lex = comp.lex
-    breaks = _line_breaks(text)
     out = []
     for rx, only in comp.scans:
+        # the paragraph of the last candidate: a scan's matches come in text order, so each
+        # line holding one is searched for its ends once (no list of every line break)
+        ps, pe = 0, -1
         for m in rx.finditer(text):
             name = only or m.lastgroup[3:]
             spec = comp.lex.styles[name]
@@ -146,9 +138,10 @@ def _candidates(text: str, comp: OutlineRules) -> list[_Cand]:
                 key = parse_int(groups["num"])
             if not key:
                 continue
-            k = bisect_left(breaks, m.start())
-            ps = breaks[k - 1] + 1 if k else 0
-            pe = breaks[k] if k < len(breaks) else len(text)
+            if m.start() > pe:
+                ps = text.rfind("\n", 0, m.start()) + 1
+                pe = text.find("\n", m.start())
+                pe = len(text) if pe < 0 else pe
             c = _Cand(name, m.start(), m.end(), key, ps, pe, bool(prev), prev)
             c.runs_on = not c.inline and _runs_on(text, ps, lex)
             out.append(c)

@@ -35,8 +35,12 @@ class CleaningRules:
     # folding only where needed: a regex finds the rare full-width runs far faster than
     # str.translate walks the whole text
     fold_rx: re.Pattern[str] | None
-    line_names: tuple[str, ...]  # the line rules' names, by group r<i> of ``lines``
-    lines: re.Pattern[str] | None  # one alternation for all line rules: a single pass over the text
+    line_names: tuple[str, ...]  # the line rules' names, by group r<i> of the line regexes
+    line_patterns: tuple[str, ...]
+    line_requires: tuple[tuple[str, ...], ...]  # words a text must hold for rule i to be tried
+    line_tail: str  # the rest of a matched line (at most line_rule_max_chars)
+    # by the rules a text may match: see _line_regexes (filled as texts need them)
+    line_regexes: dict[tuple[int, ...], tuple[re.Pattern[str], re.Pattern[str]]]
     spans: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]  # (name, regex, words one must hold)
 
 
@@ -48,10 +52,10 @@ def _compile(config: Config) -> CleaningRules:
         fold=str.maketrans(lex.fold, lex.fold_to),
         fold_rx=re.compile("[" + re.escape(lex.fold) + "]+") if lex.fold else None,
         line_names=tuple(r.name for r in line_rules),
-        lines=re.compile(
-            "^(?:" + "|".join(f"(?P<r{i}>{r.pattern})" for i, r in enumerate(line_rules))
-            + f")[^\n]{{0,{lex.line_rule_max_chars}}}$",
-            re.M) if line_rules else None,
+        line_patterns=tuple(r.pattern for r in line_rules),
+        line_requires=tuple(tuple(r.requires or ()) for r in line_rules),
+        line_tail=f"[^\n]{{0,{lex.line_rule_max_chars}}}$",
+        line_regexes={},
         spans=tuple((r.name, re.compile(r.pattern, re.M), tuple(r.requires or ())) for r in lex.span_rules),
     )
 
@@ -61,11 +65,17 @@ def noise_spans(folded: str, rules: CleaningRules) -> list[tuple[int, int, str]]
     each span rule's in turn (spans may overlap)."""
     found: list[tuple[int, int, str]] = []
     names = rules.line_names
-    if rules.lines is not None:
-        for m in rules.lines.finditer(folded):
-            if m.end() > m.start():
-                name = names[next(i for i in range(len(names)) if m.group(f"r{i}") is not None)]
-                found.append((m.start(), m.end(), name))
+    lines = _line_regexes(folded, rules)
+    if lines is not None:
+        # the first line, then every line after a line break: each line is tried once, at its
+        # start, as a search of the ^-anchored rules would (a match never crosses a line end)
+        first = lines[0].match(folded)
+        for m, start in ([(first, 0)] if first else []) + [
+                (m, m.start("line")) for m in lines[1].finditer(folded)]:
+            if m.end() > start:
+                name = names[next(int(k[1:]) for k, v in m.groupdict().items()
+                                  if v is not None and k[0] == "r" and k[1:].isdigit())]
+                found.append((start, m.end(), name))
                 if name == "related_links":
                     found += [(s, e, name) for s, e in _related_block(folded, m.end(), *rules.related)]
     for name, rx, requires in rules.spans:
@@ -73,6 +83,24 @@ def noise_spans(folded: str, rules: CleaningRules) -> list[tuple[int, int, str]]
             continue  # `in` is a fast substring search; most texts have no such noise at all
         found += [(m.start(), m.end(), name) for m in rx.finditer(folded) if m.end() > m.start()]
     return found
+
+
+def _line_regexes(folded: str, rules: CleaningRules) -> tuple[re.Pattern, re.Pattern] | None:
+    """One alternation of the line rules ``folded`` may match (a rule whose ``requires``
+    words are all absent cannot), so each line is tried against those only: the scanning
+    rules ([^\n]{0,60}?…) cost most. Anchored at the text's start, and after a line break
+    (a search for that jumps from one line break to the next at C speed, where ^ would be
+    tried, and fail, at every character). Compiled once per set of rules."""
+    active = tuple(i for i, words in enumerate(rules.line_requires)
+                   if not words or any(w in folded for w in words))
+    if not active:
+        return None
+    if active not in rules.line_regexes:
+        body = ("(?:" + "|".join(f"(?P<r{i}>{rules.line_patterns[i]})" for i in active) + ")"
+                + rules.line_tail)
+        rules.line_regexes[active] = (re.compile("^" + body, re.M),
+                                         re.compile("\n(?P<line>" + body + ")", re.M))
+    return rules.line_regexes[active]
 
 
 def _folded(raw: str, rules: CleaningRules) -> str:

@@ -67,26 +67,24 @@ def targets(doc: Document, config: Config | None = None, year: int | None = None
     from speechkit.extractors.targets import extract_targets
 
     cfg = _config(config)
-    found = extract_targets(doc, cfg, year, outline if outline is not None else (lambda: _headings(doc, cfg)))
-    if year is None:
+    if year is None:  # the year the text says it speaks from; the extractor guesses only without one
         year = (known_meta or meta(doc, cfg)).year
+    found = extract_targets(doc, cfg, year, outline if outline is not None else (lambda: _headings(doc, cfg)))
     return fill_periods(doc, found, year)
 
 
-# Period words that mean the year the text speaks from (今年以来, 本年度 too).
-THIS_YEAR = ("今年", "本年")
-
-
 def fill_periods(doc: Document, found: list[Target], year: int | None) -> list[Target]:
-    """Targets whose period the text writes as 今年/本年 but the extractor left without a year
-    get the year the text speaks from (``meta.year``, or the ``year`` given): a post-step, so
-    the extractor's own year inference stays as it is."""
+    """Targets whose period the text writes as this year (今年, 本年, 年内: lexicons/years.yaml)
+    but the extractor left without a year get the year the text speaks from (``meta.year``, or
+    the ``year`` given): a post-step, so the extractor's own year inference stays as it is."""
     from dataclasses import replace
+
+    from speechkit.extractors.year import THIS_YEAR_WORDS
 
     if year is None:
         return found
     return [replace(t, period=year) if t.period is None and t.period_span is not None
-            and doc.norm[t.period_span[0]:t.period_span[1]].startswith(THIS_YEAR) else t for t in found]
+            and doc.norm[t.period_span[0]:t.period_span[1]].startswith(THIS_YEAR_WORDS) else t for t in found]
 
 
 def slogans(doc: Document, config: Config | None = None,
@@ -140,8 +138,8 @@ def analysis_records(doc: Document, config: Config | None = None, script: str = 
 def file_summary(doc: Document, config: Config | None, parts: tuple[str, ...],
                  script: str = "original") -> dict:
     """One file's records for the cross-file commands (trend, diff, report; ``speechkit.analysis``):
-    ``year`` the speech is given (meta date, a year in the file name, or the period its 今年
-    targets name), ``chars`` its cleaned length, and the records of ``parts`` (targets,
+    ``year`` the speech is given (meta date, a year in the file name, the year its text gives
+    (``meta.year``), or the period its 今年 targets name), ``chars`` its cleaned length, and the records of ``parts`` (targets,
     slogans, outline, meta). The outline is worked out once and handed to targets and slogans."""
     from speechkit import records as rec
     from speechkit.extractors.year import speech_year
@@ -149,6 +147,8 @@ def file_summary(doc: Document, config: Config | None, parts: tuple[str, ...],
     cfg = _config(config)
     info = meta(doc, cfg)
     year = speech_year(info.date, doc.source.name)
+    if year is None:  # no date, no year in the file name: the one the text gives (meta.year)
+        year = info.year
     heads = outline(doc, cfg) if {"targets", "slogans", "outline"} & set(parts) else []
     out: dict = {"file": doc.source.name, "year": year, "chars": len(doc.clean)}
     if "targets" in parts:

@@ -402,9 +402,9 @@ def _summarise(opts: Options, parts: tuple[str, ...]) -> Callable[[Any, Any], li
               help="Indicators to follow, e.g. gdp,cpi (default: those in most files).")
 @click.option("--slogans", "slogan_mode", is_flag=True,
               help="Follow slogans and formulas instead: count per 10,000 characters per period.")
-@click.option("--top", type=click.IntRange(min=1), default=10, show_default=True, metavar="N",
-              help="With --slogans: how many slogans (the most frequent in the corpus).")
-def trend(files: tuple[str, ...], indicator: tuple[str, ...] | None, slogan_mode: bool, top: int,
+@click.option("--top", type=click.IntRange(min=1), metavar="N",
+              help="With --slogans: how many slogans (the most frequent in the corpus; default 10).")
+def trend(files: tuple[str, ...], indicator: tuple[str, ...] | None, slogan_mode: bool, top: int | None,
           **kw: Any) -> None:
     """Follow targets (or slogans) across speeches, one row per period.
 
@@ -421,6 +421,9 @@ def trend(files: tuple[str, ...], indicator: tuple[str, ...] | None, slogan_mode
     opts = _options(kw)
     if slogan_mode and indicator:
         raise click.UsageError("--slogans and --indicator do not combine: choose one")
+    if top is not None and not slogan_mode:
+        raise click.UsageError("--top goes with --slogans (it picks the most frequent slogans)")
+    top = 10 if top is None else top
     _check_indicators(indicator, opts.config)
 
     def finish(batch: Batch) -> Batch:

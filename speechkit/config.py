@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 import stat
-from typing import Any, Callable
+from typing import Any, Callable, TypeVar
 
 import yaml
 
@@ -11,6 +11,7 @@ from speechkit import lexicons
 from speechkit.errors import ConfigError
 
 DEFAULT_CONFIG_NAME = "speechkit.yaml"
+T = TypeVar("T")
 
 
 class Config:
@@ -31,7 +32,8 @@ class Config:
             self._lexicons[name] = lexicons.merged(lexicons.packaged(name), self.extensions.get(name))
         return self._lexicons[name]
 
-    def compiled(self, key: str, build: Callable[["Config"], Any]) -> Any:
+    def compiled(self, key: str, build: Callable[["Config"], T]) -> T:
+        """``build(self)``, built once per ``key`` (an extractor's rules dataclass, say)."""
         if key not in self._compiled:
             self._compiled[key] = build(self)
         return self._compiled[key]
@@ -81,5 +83,7 @@ def load_config(path: str | None = None) -> Config:
     for name, ext in data.items():
         if name not in lexicons.SCHEMAS:
             raise ConfigError(path, str(name), f"unknown section (expected one of: {', '.join(lexicons.SCHEMAS)})")
+        if name in lexicons.FIXED:
+            raise ConfigError(path, str(name), "this lexicon is fixed language data and cannot be extended by a config")
         lexicons.validate(name, ext, path, partial=True)
     return Config(data, path)

@@ -40,6 +40,7 @@ from operator import itemgetter
 from typing import Any, Iterable, Iterator
 
 from speechkit.config import Config
+from speechkit.lexicons.typed import KeywordsLexicon
 
 # Frequency given to user words: high enough that 规模以上工业增加值 beats its parts in
 # jieba's DAG (checked on the samples: 开门红, 高质量发展, 城镇调查失业率 stay whole).
@@ -138,10 +139,15 @@ def backend_name(backend: str | None = None) -> str:
     return backend or os.environ.get("SPEECHKIT_JIEBA") or available_backends()[0]
 
 
+def keyword_lexicon(config: Config) -> KeywordsLexicon:
+    """The keywords lexicon of ``config`` (its user words are the segmenter's), typed, built once a run."""
+    return config.compiled("keywords.lexicon", lambda c: KeywordsLexicon.of(c.lexicon("keywords")))
+
+
 def tokenizer(config: Config) -> Any:
     """A private tokenizer with the config's user words (loading jieba takes ~0.5 s, so it
     is shared by every run in the process that has the same words)."""
-    return _build(tuple(config.lexicon("keywords")["user_words"]))[0]
+    return _build(keyword_lexicon(config).user_words)[0]
 
 
 def tokens(text: str, config: Config, backend: str | None = None) -> Iterator[tuple[str, int, int]]:
@@ -149,7 +155,7 @@ def tokens(text: str, config: Config, backend: str | None = None) -> Iterator[tu
     Every backend gives jieba's tokens."""
     if backend_name(backend) == "jieba":
         return tokenizer(config).tokenize(text)
-    words = tuple(config.lexicon("keywords")["user_words"])
+    words = keyword_lexicon(config).user_words
     return _fast_tokens(text, _build_fast(words), _build(words)[0])
 
 
@@ -159,7 +165,7 @@ def words(text: str, config: Config, backend: str | None = None) -> list[str]:
     words need a place, as for keywords."""
     if backend_name(backend) == "jieba":
         return tokenizer(config).lcut(text)
-    user_words = tuple(config.lexicon("keywords")["user_words"])
+    user_words = keyword_lexicon(config).user_words
     return _fast_words(text, _build_fast(user_words), _build(user_words)[0])
 
 

@@ -61,7 +61,7 @@ def check_golden(runner, command: str, path: Path, golden: Path, extra: tuple[st
 # files — are marked `slow` by their names here, so that every such test, in any file, is
 # deselected by the README's test command (pytest.ini's `-m 'not slow'`) and run by the second
 # step of .ci/run (`pytest -m slow`). Name a new test of that kind with one of these words.
-SLOW_NAME_PARTS = ("linear", "ten_mb", "issue_sized", "ten_thousand", "two_million")
+SLOW_NAME_PARTS = ("linear", "ten_mb", "issue_sized", "ten_thousand", "two_million", "whole_corpus")
 
 
 @pytest.hookimpl(tryfirst=True)  # before pytest's -m selection sees the items

@@ -124,6 +124,14 @@ def test_usage_errors_exit_2(runner, args):
     assert code == 2
 
 
+def test_trend_top_needs_slogans(runner):
+    code, out, err = invoke(runner, "trend", SAMPLE, "--top", "3")
+    assert code == 2 and out == "" and "--top goes with --slogans" in err
+    code, out, _ = invoke(runner, "trend", *map(str, SAMPLES), "--slogans", "--top", "3", "--json")
+    followed = {r["slogan"] for r in json.loads(out)["files"][0]["records"]}
+    assert code == 0 and len(followed) == 3
+
+
 def _cmd(*args, stdin=None):
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
     return subprocess.run([sys.executable, *args], capture_output=True, text=True, cwd=ROOT, env=env,

@@ -56,6 +56,31 @@ def test_targets_2024_to_2025(summary):
     assert t["deficit_ratio"]["after"] == 4  # 赤字率拟按4%左右
 
 
+
+def test_cli_diff_2024_to_2025_keeps_the_budget_series(runner):
+    """``speechkit diff`` run as a user runs it on the two reports: 2025's 一般公共预算支出规模
+    29.7万亿元 (no cue of its own, in 二、2025年经济社会发展总体要求和政策取向: a plan figure) is the
+    year's target, so fiscal_expenditure is raised from 2024's 28.5万亿元, not dropped; no
+    series both reports plan is dropped (key_projects neither). Figures read off the texts."""
+    out = runner.invoke(cli, ["diff", R[2024], R[2025], "--jsonl"])
+    assert out.exit_code == 0, out.output
+    t = {r["item"]: r for r in map(json.loads, out.stdout.splitlines()) if r["section"] == "targets"}
+    dropped = sorted(k for k, r in t.items() if r["change"] == "dropped")
+    assert "fiscal_expenditure" not in dropped and "key_projects" not in dropped, dropped
+    assert dropped == []
+    want = {  # item: (change, 2024, 2025)
+        "fiscal_expenditure": ("raised", 28.5e12, 29.7e12),  # 一般公共预算支出规模28.5万亿元 -> 29.7万亿元
+        "deficit": ("raised", 4.06e12, 5.66e12),  # 赤字规模4.06万亿元 -> 5.66万亿元
+        "deficit_ratio": ("raised", 3, 4),  # 赤字率拟按3% -> 4%左右
+        "special_bonds": ("raised", 3.9e12, 4.4e12),  # 地方政府专项债券3.9万亿元 -> 4.4万亿元
+        "special_treasury_bonds": ("raised", 1e12, 1.3e12),  # 超长期特别国债 1万亿元 -> 1.3万亿元
+        "central_budget_investment": ("raised", 7e11, 7.35e11),  # 中央预算内投资拟安排7000亿元 -> 7350亿元
+        "gdp": ("unchanged", 5, 5),  # 增长5%左右
+    }
+    for item, (change, before, after) in want.items():
+        assert (t[item]["change"], t[item]["before"], t[item]["after"]) == (change, before, after), item
+    assert t["fiscal_expenditure"]["after_text"] == "一般公共预算支出规模29.7万亿元"
+
 def test_slogans_2024_to_2025(summary):
     a, b = summary(2024), summary(2025)
     s = by_item(diff(a, b), "slogans")

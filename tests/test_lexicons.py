@@ -1,6 +1,7 @@
 """Lexicons are data: every packaged YAML file is schema-checked, and users extend them."""
 from __future__ import annotations
 
+import re
 from importlib import resources
 
 import pytest
@@ -10,6 +11,8 @@ from speechkit import lexicons
 from speechkit.cli import cli
 from speechkit.config import load_config
 from speechkit.errors import ConfigError
+from speechkit.lexicons.typed import VIEWS
+from speechkit.numerals import count, parse_int
 from tests.conftest import SAMPLES
 
 PACKAGED = sorted(p.name[:-5] for p in resources.files("speechkit.lexicons").iterdir() if p.name.endswith(".yaml"))
@@ -103,3 +106,105 @@ def test_user_config_adds_an_indicator_and_a_stop_word(runner, tmp_path):
     assert json.loads(r.stdout.splitlines()[0])["indicator"] == "other"  # without the config
     r = runner.invoke(cli, ["keywords", str(text), "--jsonl", "--config", path])
     assert r.exit_code == 0 and "旅游" not in [json.loads(line)["keyword"] for line in r.stdout.splitlines()]
+
+
+def _schema_shape(spec):
+    """A schema entry as nested key sets: fixed-key mappings give their keys, the rest None."""
+    if isinstance(spec, tuple):
+        return _schema_shape(spec[1])
+    if isinstance(spec, list):
+        return _schema_shape(spec[0])
+    if isinstance(spec, dict):
+        if len(spec) == 1 and isinstance(next(iter(spec)), type):
+            return _schema_shape(next(iter(spec.values())))
+        return {k: _schema_shape(v) for k, v in spec.items()}
+    return None
+
+
+def _view_shape(tp):
+    import dataclasses
+    import typing
+
+    from speechkit.lexicons.typed import _hints, _View
+    args = [a for a in typing.get_args(tp) if a is not type(None)]
+    if isinstance(tp, type) and issubclass(tp, _View):
+        hints = _hints(tp)
+        return {f.name: _view_shape(hints[f.name]) for f in dataclasses.fields(tp)}
+    if args:
+        return _view_shape(args[-1] if typing.get_origin(tp) is not tuple else args[0])
+    return None
+
+
+def test_every_lexicon_has_a_typed_view():
+    # the fixed lexicons (numerals, years, punctuation, trend) are read once at import by
+    # their one module (speechkit/numerals.py, punctuation.py, extractors/year.py, analysis/trend.py)
+    assert set(VIEWS) == set(lexicons.SCHEMAS) - lexicons.FIXED
+
+
+@pytest.mark.parametrize("name", sorted(VIEWS))
+def test_typed_view_has_exactly_the_schema_keys(name):
+    """A lexicon's dataclass view (lexicons/typed.py) names every key of its schema and no
+    other, down through nested fixed-key entries (outline styles, cleaning rules), and is
+    built from the packaged lexicon."""
+    assert _view_shape(VIEWS[name]) == _schema_shape(lexicons.SCHEMAS[name])
+    view = VIEWS[name].of(lexicons.packaged(name))
+    first = next(iter(lexicons.packaged(name)))
+    assert getattr(view, first) is not None
+
+
+def test_typed_view_carries_user_extensions(tmp_path):
+    """--config extends the lexicon the view is built from: appended lists, updated mappings."""
+    from speechkit.lexicons.typed import CleaningLexicon, OutlineLexicon
+    cfg = load_config(write(tmp_path, "cleaning:\n  widget_words: [自造按钮]\n  line_rules:\n"
+                                      "    - {name: mine, pattern: '^本页完$'}\n"
+                                      "outline:\n  title_max: 99\n"))
+    clean = CleaningLexicon.of(cfg.lexicon("cleaning"))
+    assert clean.widget_words[-1] == "自造按钮" and clean.line_rules[-1].name == "mine"
+    assert clean.line_rules[-1].requires is None and isinstance(clean.widget_words, tuple)
+    out = OutlineLexicon.of(cfg.lexicon("outline"))
+    assert out.title_max == 99 and out.styles["cn_dun"].rank == 1
+def test_numeral_table_is_consistent():
+    """lexicons/numerals.yaml: every digit 0–9 once or more, units and sections powers of ten,
+    no character in two roles, and the other forms fold onto characters of the table."""
+    lex = lexicons.packaged("numerals")
+    digits, units, sections = lex["digits"], lex["units"], lex["sections"]
+    assert set(digits.values()) == set(range(10))
+    assert sorted(units.values()) == [10, 100, 1000] and sorted(sections.values()) == [10**4, 10**8]
+    table = {**digits, **units, **sections}
+    assert len(table) == len(digits) + len(units) + len(sections) and lex["point"] not in table
+    for forms in (lex["financial"], lex["traditional"]):
+        assert not set(forms) & set(table)
+        assert all(v in table or v == lex["point"] for v in forms.values())
+    assert len(set(lex["financial"].values())) == len(lex["financial"]) and digits[lex["positional_zero"]] == 0
+    assert set(lex["not_after_point"]) <= set(digits) and not set(lex["count_words"]) & set(table)
+
+
+def test_numeral_classes_of_other_lexicons_are_numerals():
+    """The character classes other lexicons write numerals with hold only numerals of the table
+    (or ASCII digits and the count words), so the one parser reads all they match."""
+    assert all(count(c) is not None or parse_int(c) is not None for c in lexicons.packaged("slogans")["numerals"])
+    for name, spec in lexicons.packaged("outline")["styles"].items():
+        m = re.search(r"\(\?P<num>\[([^\]]+)\]", spec["pattern"])
+        if m and "\\d" not in m.group(1) and not spec.get("glyphs"):
+            assert all(parse_int(c) is not None for c in m.group(1)), name
+
+
+def test_punctuation_levels_do_not_overlap():
+    lex = lexicons.packaged("punctuation")
+    levels = [set(lex[k]) for k in ("sentence_end", "segment_end", "clause_end")]
+    assert all(levels) and sum(map(len, levels)) == len(set().union(*levels)) and "\n" not in set().union(*levels)
+
+
+def test_year_words_name_years():
+    lex = lexicons.packaged("years")
+    assert re.fullmatch(lex["year"], "1954") and re.fullmatch(lex["year"], "2025") and not re.fullmatch(lex["year"], "1899")
+    assert 0 in lex["relative"].values() and -1 in lex["relative"].values()
+    assert lex["whole_year"] not in lex["relative"]
+
+
+@pytest.mark.parametrize("name", sorted(lexicons.FIXED))
+def test_fixed_lexicons_cannot_be_extended(tmp_path, name):
+    key = next(iter(lexicons.packaged(name)))
+    path = write(tmp_path, f"{name}:\n  {key}: x\n")
+    with pytest.raises(ConfigError, match="fixed language data"):
+        load_config(path)

@@ -16,7 +16,7 @@ import speechkit
 from speechkit.cli import cli
 from speechkit.config import Config
 from speechkit.readers import kind_of, read_binary
-from speechkit.readers.docx import FORMATS, _cn
+from speechkit.readers.docx import FORMATS
 from speechkit.readers.pdf import _ordinary
 from tests import docgen
 from tests.conftest import ROOT, SAMPLES
@@ -187,7 +187,7 @@ def test_word_numbering_renders_the_markers_word_shows(tmp_path, runner):
 @pytest.mark.parametrize("n,text", [(1, "一"), (9, "九"), (10, "十"), (11, "十一"), (20, "二十"), (23, "二十三"),
                                     (100, "一百"), (105, "一百零五"), (110, "一百一十")])
 def test_chinese_counting(n, text):
-    assert _cn(n) == text
+    assert FORMATS["chineseCounting"](n) == text
 
 
 @pytest.mark.parametrize("fmt,n,text", [

@@ -17,7 +17,8 @@ from typing import Any
 
 from speechkit.analysis.trend import (_clause_of, headline_actual, headline_target, indicator_measure, is_average,
                                         is_share)
-from speechkit.extractors.year import speech_year
+from speechkit.extractors.year import YEAR, speech_year
+from speechkit.lexicons.typed import IndicatorsLexicon, PanelLexicon
 
 Record = dict[str, Any]
 
@@ -27,13 +28,13 @@ _CLAUSE = re.compile(r"[^，,；;。！？\n]+")
 _SENTENCE = re.compile(r"[^。！？；;\n]+[。！？；;]?")
 # 比2002年增长65.5%: growth over a base year, which is one year's growth only when the base is
 # the year before
-_BASE_YEAR = re.compile(r"比(?P<y>(?:19|20)\d\d)年")
+_BASE_YEAR = re.compile(rf"比(?P<y>{YEAR})年")
 
 
 def _alias_index(config: Any) -> list[tuple[str, str]]:
     """(alias, indicator id), longest alias first, so 人均生产总值 wins over 生产总值."""
-    table = config.lexicon("indicators")["indicators"]
-    pairs = [(a, ind) for ind, spec in table.items() for a in spec["aliases"]]
+    table = IndicatorsLexicon.of(config.lexicon("indicators")).indicators
+    pairs = [(a, ind) for ind, spec in table.items() for a in spec.aliases]
     return sorted(pairs, key=lambda p: -len(p[0]))
 
 
@@ -52,10 +53,10 @@ def statements(doc: Any, config: Any) -> list[Record]:
     each with its indicator, the raw span of the clause and the sentence."""
     from speechkit.records import base
 
-    lex = config.lexicon("panel")
+    lex = PanelLexicon.of(config.lexicon("panel"))
     aliases = _alias_index(config)
-    absent = [re.compile(p) for p in lex["absent_patterns"]]
-    qualitative = [re.compile(p) for p in lex["qualitative_patterns"]]
+    absent = [re.compile(p) for p in lex.absent_patterns]
+    qualitative = [re.compile(p) for p in lex.qualitative_patterns]
     out = []
     for sm in _SENTENCE.finditer(doc.norm):
         sentence = sm.group()
@@ -63,7 +64,7 @@ def statements(doc: Any, config: Any) -> list[Record]:
             clause = cm.group()
             if any(rx.search(clause) for rx in absent):
                 status = "absent"
-            elif any(rx.search(clause) for rx in qualitative) and any(c in sentence for c in lex["target_cues"]):
+            elif any(rx.search(clause) for rx in qualitative) and any(c in sentence for c in lex.target_cues):
                 status = "qualitative"
             else:
                 continue

@@ -11,19 +11,16 @@ import re
 from collections import Counter
 from typing import Any
 
+# THIS_YEAR_WORDS mean "the year the speech is given" whatever year the extractor inferred;
+# LAST_YEAR_WORDS, of an achieved figure, "the year before the speech" (lexicons/years.yaml).
+from speechkit.extractors.year import LAST_YEAR_WORDS, THIS_YEAR_WORDS
+from speechkit.lexicons import packaged
+
 Record = dict[str, Any]
 
-# Period words that mean "the year the speech is given" whatever year the extractor inferred.
-THIS_YEAR_WORDS = ("今年", "本年")
-# Period words of an achieved figure that mean "the year before the speech".
-LAST_YEAR_WORDS = ("去年", "上年", "全年", "过去一年")
-# A growth figure in a clause with one of these words is a multi-year average
-# (五年年均增长5.2%), not the figure of one year: it never stands for a year's outcome.
-AVERAGE_WORDS = ("年均", "平均每年", "每年平均")
-# A figure whose matched text or growth clause has one of these words is a share of the
-# indicator or a contribution to it (服务业增加值占国内生产总值比重50.5%, 对世界经济增长贡献率
-# 超过30%), not the indicator itself: it is never a headline figure.
-SHARE_WORDS = ("比重", "比例", "之比", "贡献率", "占")
+# Words of a multi-year average (年均) and of a share of an indicator (比重): lexicons/trend.yaml.
+AVERAGE_WORDS = tuple(packaged("trend")["average_words"])
+SHARE_WORDS = tuple(packaged("trend")["share_words"])
 # Without --indicator, an indicator gets a block when it has a target or an achieved figure
 # in at least this share of the files (and at least two files); at most this many blocks.
 COMMON_SHARE = 0.5

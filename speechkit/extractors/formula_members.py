@@ -11,7 +11,12 @@ mismatch is reported, so a reader can check it (五大X with four items).
 from __future__ import annotations
 
 import re
-from typing import Any
+from functools import lru_cache
+from typing import Callable
+
+from speechkit.lexicons.typed import SlogansLexicon
+from speechkit.numerals import count, write
+from speechkit.punctuation import CLAUSE_END, SENTENCE_END
 
 _HAN = "\u4e00-\u9fff"
 
@@ -32,17 +37,15 @@ MAX_ITEMS_SPAN = 3000
 # A member longer than this is a clause, not a listed item: it is cut at its first comma.
 MAX_MEMBER_TEXT = 30
 # Where an item's text (after 一是) ends: it names the item, the rest explains it.
-_ITEM_END = re.compile(r"[,，。;；:：!！?？\n]")
-_SENTENCE_END = "。！？!?\n"
-_CN = "一二三四五六七八九十"
+_ITEM_END = re.compile(f"[{re.escape(CLAUSE_END)}]")
+# Up to the last clause mark before a list (list_before): one backtracking match, not a search per mark.
+_TO_LAST_MARK = re.compile(r"(?s).*[,，。;；:：\n(（]")
 # Item markers for the k-th item ({} is the numeral): 一是 一要 第一 （一） 一、
 _MARKERS = ("{}是", "{}要", "第{}，", "第{},", "第{}、", "({})", "（{}）", "{}、")
 
 
 def _numeral(k: int) -> str:
-    if k <= 10:
-        return _CN[k - 1]
-    return "十" + _CN[k - 11] if k < 20 else ""
+    return write(k) if k < 20 else ""
 
 
 def _item_at(text: str, pos: int, k: int) -> tuple[int, str] | None:
@@ -92,10 +95,10 @@ def _short(parts: list[str]) -> list[str]:
     return [re.split("[,，]", p)[0] if len(p) > MAX_MEMBER_TEXT else p for p in parts]
 
 
-def members_after(text: str, pos: int, n: int | None, lex: dict[str, Any]) -> tuple[tuple[str, ...], bool]:
+def members_after(text: str, pos: int, n: int | None, lex: SlogansLexicon) -> tuple[tuple[str, ...], bool]:
     """Members listed right after a formula ending at ``pos``, and whether their number
     differs from ``n`` (the formula's numeral; None when it has no plain value)."""
-    lead = next((x for x in lex["member_lead"] if text.startswith(x, pos)), None)
+    lead = next((x for x in lex.member_lead if text.startswith(x, pos)), None)
     start = pos + len(lead) if lead else pos
     if lead is None and text[pos:pos + 1] not in (",", "，"):
         return (), False
@@ -112,7 +115,7 @@ def members_after(text: str, pos: int, n: int | None, lex: dict[str, Any]) -> tu
         if len(parts) == 1:  # （A和B）
             parts = _split(parts[0], "和")
         return (tuple(parts), n is not None and len(parts) != n) if len(parts) >= 2 else ((), False)
-    end = min((i for i in (body.find(c) for c in _SENTENCE_END) if i >= 0), default=-1)
+    end = min((i for i in (body.find(c) for c in SENTENCE_END) if i >= 0), default=-1)
     if end < 0:
         return (), False
     seg = body[:end].lstrip("即:：")
@@ -130,14 +133,13 @@ def members_after(text: str, pos: int, n: int | None, lex: dict[str, Any]) -> tu
     return tuple(best), n is not None
 
 
-def value(numeral: str, lex: dict[str, Any]) -> int | None:
-    if numeral.isdigit():
-        return int(numeral)
-    return lex["numeral_values"].get(numeral)
-
-
 def parts_of(s: str, seps: str) -> list[str]:
-    return [p for p in re.split(f"[{re.escape(seps)}]", s) if p]
+    return [p for p in _splitter(seps)(s) if p]
+
+
+@lru_cache(maxsize=16)
+def _splitter(seps: str) -> Callable[[str], list[str]]:
+    return re.compile(f"[{re.escape(seps)}]").split
 
 
 def common_suffix(parts: list[str]) -> str:
@@ -149,38 +151,38 @@ def common_suffix(parts: list[str]) -> str:
     return parts[0][len(parts[0]) - n:] if n else ""
 
 
-def formula_head(head: str, lex: dict[str, Any], strict: bool = False) -> str | None:
+def formula_head(head: str, lex: SlogansLexicon, strict: bool = False) -> str | None:
     """A formula's name after its counter when no shared suffix ends it: the shortest start
     of ``head`` ending in a head word (四大|主导产业, 六大|攻坚战), else FORMULA_HEAD characters."""
     for n in range(FORMULA_HEAD, min(len(head), FORMULA_HEAD_MAX) + 1):
-        if any(head[:n].endswith(w) for w in lex["formula_heads"]):
-            if strict and head[n:n + 1] in lex["list_suffixes"]:
+        if any(head[:n].endswith(w) for w in lex.formula_heads):
+            if strict and head[n:n + 1] in lex.list_suffixes:
                 return None  # 两大产业|园区: the head runs on into a name of places
             return head[:n]
     return None if strict else head[:FORMULA_HEAD]
 
 
-def formula_gap(text: str, pos: int, lex: dict[str, Any], before: bool = False) -> str:
+def formula_gap(text: str, pos: int, lex: SlogansLexicon, before: bool = False) -> str:
     """A word between a list and the formula naming it (“A、B、C”这三件大事; A、B等六大任务)."""
-    words = sorted(lex["formula_gap"], key=len, reverse=True)
+    words = sorted(lex.formula_gap, key=len, reverse=True)
     if before:
         return next((w for w in words if text.endswith(w, 0, pos)), "")
     return next((w for w in words if text.startswith(w, pos)), "")
 
 
-def formula_after(text: str, pos: int, members: list[str], comp: dict[str, Any],
-                   need_suffix: bool, gap: str = "") -> tuple[int, int, str, bool] | None:
+def formula_after(text: str, pos: int, members: list[str], lex: SlogansLexicon, after: re.Pattern[str],
+                  need_suffix: bool, gap: str = "") -> tuple[int, int, str, bool] | None:
     """A formula naming ``members`` right at ``pos`` (“A、B、C”五大战略): (start, end, name,
-    count mismatch). After 等 the list may be shorter than the numeral (A、B等六大攻坚战)."""
-    lex = comp["lex"]
+    count mismatch), where ``after`` (numeral, counter, head) matches after the gap words.
+    After 等 the list may be shorter than the numeral (A、B等六大攻坚战)."""
     gap = gap or formula_gap(text, pos, lex)
-    m = comp["formula_after"].match(text, pos + len(gap))
+    m = after.match(text, pos + len(gap))
     if m is None:
         return None
-    n = value(m.group(1), lex)
+    n = count(m.group(1))
     if m.group(3).startswith("字") and n == sum(map(len, members)):
         n = len(members)  # “稳、进、好”三个字: the numeral counts characters
-    if n != len(members) and not (gap in lex["formula_gap_fewer"] and n is not None and n > len(members)):
+    if n != len(members) and not (gap in lex.formula_gap_fewer and n is not None and n > len(members)):
         return None
     head, suffix = m.group(3), common_suffix(members)
     i = head.find(suffix) if suffix else -1
@@ -188,7 +190,7 @@ def formula_after(text: str, pos: int, members: list[str], comp: dict[str, Any],
         head = "字"
     elif i >= 0:
         head = head[:i + len(suffix)]
-    elif need_suffix and (m.group(2) not in lex["named_counters"] or formula_head(head, lex, strict=True) is None):
+    elif need_suffix and (m.group(2) not in lex.named_counters or formula_head(head, lex, strict=True) is None):
         return None  # an unquoted list of names (经开区、工业基地两大工业园区) is not a formula
     else:
         head = formula_head(head, lex) or head[:FORMULA_HEAD]
@@ -199,7 +201,8 @@ def formula_after(text: str, pos: int, members: list[str], comp: dict[str, Any],
 def list_before(text: str, pos: int, n: int, fewer: bool = False) -> tuple[str, ...]:
     """An unquoted 、-list of ``n`` items ending at ``pos`` (蒙山、百丈峰“两山”)."""
     floor = max(0, pos - LIST_LOOKBACK)
-    start = max(text.rfind(c, floor, pos) for c in ",，。;；:：\n(（") + 1
+    last = _TO_LAST_MARK.match(text, floor, pos)
+    start = last.end() if last else 0
     if start == 0 and floor > 0:
         return ()  # no clause start within reach: not a list (and no scan back over a whole text)
     seg = text[start:pos].replace("“", "").replace("”", "")  # “一带一路”建设、…三大战略

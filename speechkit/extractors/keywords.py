@@ -39,10 +39,10 @@ def term_counts(doc: Document, config: Config) -> TermCounts:
     """Counted with C-level loops (the per-token Python loop was most of the time with the
     fast backend): count every word, filter the distinct ones, and place each kept word at
     its first occurrence through the running sum of word lengths."""
-    from speechkit.segment import words
+    from speechkit.segment import keyword_lexicon, words
 
-    lex = config.lexicon("keywords")
-    stop, min_len = set(lex["stop_words"]), lex["min_length"]
+    lex = keyword_lexicon(config)
+    stop, min_len = set(lex.stop_words), lex.min_length
     lo = doc.body_start
     total: Counter[str] = Counter()
     places: dict[str, tuple[int, int]] = {}

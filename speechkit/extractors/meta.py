@@ -8,32 +8,56 @@ A pure function of the Document.
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from speechkit.config import Config
+from speechkit.extractors.year import YearRules, text_year
+from speechkit.lexicons.typed import MetaLexicon
 from speechkit.model import Document, Meta
 from speechkit.normalize.width import fold
+
+if TYPE_CHECKING:
+    from speechkit.extractors.jurisdiction import PlaceNames
 
 _SPACES = re.compile(r"[ \t\u3000\u00a0]+")
 
 
-def _compile(config: Config) -> dict[str, Any]:
-    lex = config.lexicon("meta")
-    roles = sorted(lex["roles"], key=len, reverse=True)
+@dataclass(frozen=True)
+class MetaRules:
+    """The meta lexicon as compiled for one run (``Config.compiled``)."""
+    lex: MetaLexicon
+    roles: tuple[str, ...]  # longest first
+    titles: tuple[re.Pattern[str], ...]  # title patterns, {roles} filled in
+    venues: tuple[re.Pattern[str], ...]
+    name: re.Pattern[str]
+    dates: tuple[re.Pattern[str], ...]  # the first is a page's publication banner (own_date)
+    sources: tuple[re.Pattern[str], ...]
+    doc_types: Mapping[str, tuple[re.Pattern[str], ...]]
+    doc_type_openings: Mapping[str, tuple[re.Pattern[str], ...]]
+    year: YearRules  # how the text's own year is read (extractors/year.text_year)
+
+
+def _compile(config: Config) -> MetaRules:
+    lex = MetaLexicon.of(config.lexicon("meta"))
+    roles = tuple(sorted(lex.roles, key=len, reverse=True))
     alt = "|".join(map(re.escape, roles))
-    return {
-        "lex": lex,
-        "roles": roles,
-        "titles": [re.compile(p.replace("{roles}", alt)) for p in lex["title_patterns"]],
-        "venues": [re.compile(p, re.M) for p in lex["venue_patterns"]],
-        "name": re.compile(lex["name_pattern"]),
-        "dates": [re.compile(p) for p in lex["date_patterns"]],
-        "sources": [re.compile(p) for p in lex["source_patterns"]],
-        "doc_types": {t: [re.compile(p) for p in ps] for t, ps in lex["doc_types"].items()},
-        "doc_type_openings": {t: [re.compile(p) for p in ps] for t, ps in lex["doc_type_openings"].items()},
-        "year_title": re.compile(lex["year_title"]),
-        "year_review": re.compile(lex["year_review"]),
-    }
+    return MetaRules(
+        lex=lex,
+        roles=roles,
+        titles=tuple(re.compile(p.replace("{roles}", alt)) for p in lex.title_patterns),
+        venues=tuple(re.compile(p, re.M) for p in lex.venue_patterns),
+        name=re.compile(lex.name_pattern),
+        dates=tuple(re.compile(p) for p in lex.date_patterns),
+        sources=tuple(re.compile(p) for p in lex.source_patterns),
+        doc_types={t: tuple(re.compile(p) for p in ps) for t, ps in lex.doc_types.items()},
+        doc_type_openings={t: tuple(re.compile(p) for p in ps) for t, ps in lex.doc_type_openings.items()},
+        year=YearRules(title=re.compile(lex.year_title), review=re.compile(lex.year_review),
+                       plan_heading=re.compile(lex.year_plan_heading), statement=re.compile(lex.year_statement),
+                       statement_reach=lex.year_statement_reach, statement_this=lex.year_statement_this,
+                       statement_last=lex.year_statement_last),
+    )
 
 
 # A title broken before its last character or two (政府工作报⏎告 in the 2021 work report)
@@ -52,40 +76,40 @@ def _lines(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return out
 
 
-def _name(line: str, comp: dict[str, Any]) -> str | None:
-    m = comp["name"].match(line)
+def _name(line: str, comp: MetaRules) -> str | None:
+    m = comp.name.match(line)
     if m is None:
         return None
     name = _SPACES.sub("", m.group("name"))
-    lex = comp["lex"]
-    if name in lex["not_names"] or name in comp["roles"] or any(w in name for w in lex["speech_words"]):
+    lex = comp.lex
+    if name in lex.not_names or name in comp.roles or any(w in name for w in lex.speech_words):
         return None
     return name
 
 
-def _role_line(line: str, comp: dict[str, Any]) -> str | None:
+def _role_line(line: str, comp: MetaRules) -> str | None:
     """国务院总理 (a line of its own under the title) -> 总理."""
     line = _SPACES.sub("", line)
-    if not line or len(line) > comp["lex"]["role_line_max"]:
+    if not line or len(line) > comp.lex.role_line_max:
         return None
-    return next((r for r in comp["roles"] if line.endswith(r)), None)
+    return next((r for r in comp.roles if line.endswith(r)), None)
 
 
-def _speaker_role(who: str | None, comp: dict[str, Any]) -> tuple[str | None, str | None]:
+def _speaker_role(who: str | None, comp: MetaRules) -> tuple[str | None, str | None]:
     """区长 -> (None, 区长); 王强区长 -> (王强, 区长); 徐文泊 -> (徐文泊, None)."""
     if not who:
         return None, None
     who = _SPACES.sub("", who).removesuffix("同志")
-    role = next((r for r in comp["roles"] if who.endswith(r)), None)
+    role = next((r for r in comp.roles if who.endswith(r)), None)
     name = who[:len(who) - len(role)] if role else who
     return (name if 2 <= len(name) <= 4 else None), role
 
 
-def _title(doc: Document, lines: list[tuple[int, int]], comp: dict[str, Any]) -> tuple[int, int] | None:
-    lex = comp["lex"]
+def _title(doc: Document, lines: list[tuple[int, int]], comp: MetaRules) -> tuple[int, int] | None:
+    lex = comp.lex
     for i, (s, e) in enumerate(lines):
         line = doc.norm[s:e].strip()
-        if not line or len(line) > lex["title_max"] or any(c in line for c in lex["not_title_marks"]):
+        if not line or len(line) > lex.title_max or any(c in line for c in lex.not_title_marks):
             continue
         if _name(line, comp) is not None:
             continue
@@ -98,9 +122,9 @@ def _title(doc: Document, lines: list[tuple[int, int]], comp: dict[str, Any]) ->
     return None
 
 
-def _date(header: str, comp: dict[str, Any]) -> str | None:
+def _date(header: str, comp: MetaRules) -> str | None:
     best = None
-    for rx in comp["dates"]:
+    for rx in comp.dates:
         m = rx.search(header)
         if m and (best is None or m.start() < best.start()):
             best = m
@@ -117,39 +141,26 @@ def _date(header: str, comp: dict[str, Any]) -> str | None:
 OPENING_CHARS = 400
 
 
-def doc_type(title: str, opening: str, comp: dict[str, Any]) -> str:
+def doc_type(title: str, opening: str, comp: MetaRules) -> str:
     """work_report | speech | plan | news_summary | other: from the title, else the opening."""
-    for where, table in ((title, comp["doc_types"]), (opening, comp["doc_type_openings"])):
+    for where, table in ((title, comp.doc_types), (opening, comp.doc_type_openings)):
         for kind, rxs in table.items():
             if where and any(rx.search(where) for rx in rxs):
                 return kind
     return "other"
 
 
-def own_date(raw_header: str, comp: dict[str, Any]) -> str | None:
+def own_date(raw_header: str, comp: MetaRules) -> str | None:
     """A date the text itself gives (——2024年3月5日在…, （2022年10月16日）), not a page's
     publication banner (时间：/发布时间：): a 2007 speech put online in 2022 does not speak from 2022."""
-    banner = comp["dates"][0]
-    return _date(banner.sub("", raw_header), dict(comp, dates=comp["dates"][1:]))
+    banner = comp.dates[0]
+    return _date(banner.sub("", raw_header), replace(comp, dates=comp.dates[1:]))
 
 
-def text_year(title: str, text: str, date: str | None, comp: dict[str, Any]) -> int | None:
-    """The year the text speaks from: a year in its title (2021年政府工作报告), else the date it
-    gives itself (``own_date``), else the year after the one its review looks back on
-    (2020年工作回顾 -> 2021)."""
-    m = comp["year_title"].search(title or "")
-    if m:
-        return int(m.group("y"))
-    if date:
-        return int(date[:4])
-    m = comp["year_review"].search(text)
-    return int(m.group("y")) + 1 if m else None
-
-
-def _names(config: Config) -> dict[str, Any]:
+def _names(config: Config) -> PlaceNames:
     from speechkit.extractors.jurisdiction import compile_names
 
-    return compile_names(config.lexicon("meta"))
+    return compile_names(config.compiled("meta", _compile).lex)
 
 
 def extract_meta(doc: Document, config: Config) -> Meta:
@@ -162,7 +173,7 @@ def extract_meta(doc: Document, config: Config) -> Meta:
     speaker = role = venue = None
     if span:
         head = text[span[0]:span[1]]
-        m = next((m for rx in comp["titles"] if (m := rx.search(head))), None)
+        m = next((m for rx in comp.titles if (m := rx.search(head))), None)
         if m:
             groups = m.groupdict()
             speaker, role = _speaker_role(groups.get("speaker"), comp)
@@ -172,15 +183,15 @@ def extract_meta(doc: Document, config: Config) -> Meta:
     if role is None:
         role = next((r for s, e in lines if (r := _role_line(text[s:e], comp))), None)
     if venue is None:
-        venue = next((m.group("venue") for rx in comp["venues"] if (m := rx.search(text, 0, lo))), None)
+        venue = next((m.group("venue") for rx in comp.venues if (m := rx.search(text, 0, lo))), None)
     raw_header = fold(doc.raw[:doc.clean_map.to_origin(lo)] if lo else "")
-    source = next((m.group("source") for rx in comp["sources"] if (m := rx.search(raw_header))), None)
+    source = next((m.group("source") for rx in comp.sources if (m := rx.search(raw_header))), None)
     from speechkit.extractors.jurisdiction import extract_jurisdiction
 
     date = _date(raw_header, comp)
     head = text[span[0]:span[1]] if span else ""
     opening = text[lo:lo + OPENING_CHARS].lstrip()
-    where = extract_jurisdiction(text, lo, span, role, comp["lex"], config.compiled("meta_names", _names))
+    where = extract_jurisdiction(text, lo, span, role, comp.lex, config.compiled("meta_names", _names))
     return Meta(title=title, speaker=speaker, role=role, date=date, venue=venue, source=source,
-                title_span=span, jurisdiction=where, year=text_year(head, text, own_date(raw_header, comp), comp),
+                title_span=span, jurisdiction=where, year=text_year(head, text, own_date(raw_header, comp), comp.year),
                 doc_type=doc_type(head, opening, comp))

@@ -1,11 +1,11 @@
 """The number reader: quantities (number + magnitude + unit) as speeches write them.
 
-``parse_number`` reads one number as written (``49.4``, ``1,200``, ``8 .8``, ``19·5``,
-``四十九点四``, ``两万``, ``1.3万亿``); ``scan_quantities`` finds every quantity with a unit
-in a text (``49.4亿元``, ``百分之八至九``, ``三分之一``, ``一半``, ``三成``, ``2万多人``,
+Numbers themselves are read by ``speechkit/numerals.py`` (``parse_number``: ``49.4``, ``1,200``,
+``8 .8``, ``19·5``, ``四十九点四``, ``两万``, ``1.3万亿``); ``scan_quantities`` finds every
+quantity with a unit in a text (``49.4亿元``, ``百分之八至九``, ``三分之一``, ``一半``, ``三成``, ``2万多人``,
 ``近百个``, ``3—5个``, ``6%－6.5%``, masked ``40.*亿元``) and returns its span and value in
 base units. Numbers are read where they stand; the text is never rewritten. Units and
-magnitudes come from ``lexicons/units.yaml``.
+magnitudes come from ``lexicons/units.yaml``, numerals from ``lexicons/numerals.yaml``.
 
 Every pattern is bounded (no unbounded repeats, no nested repeats), and a digit run only
 starts a match at its first character, so scanning is linear in the text length even for
@@ -18,20 +18,14 @@ from dataclasses import dataclass
 from typing import Any, Iterator
 
 from speechkit.config import Config
+from speechkit.numerals import (CHARS, DIGITS, MAGNITUDES, POINT, POINT_DIGITS, SECTIONS, UNITS, ZEROS,
+                                parse_arabic, parse_chinese, parse_number)
 
-CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-            "六": 6, "七": 7, "八": 8, "九": 9}
-CN_SMALL = {"十": 10, "百": 100, "千": 1000}
-CN_CHARS = "零〇一二两三四五六七八九十百千万亿"
 MASK_CHARS = "*＊×Xx"
 RANGE_SEPS = "—–－\\-～~至到"
 # At most this many line ends (a blank line) between a number and its magnitude.
 LINE_BREAK = r"\n{1,3}"
 
-# An Arabic integer part longer than this is run-together digits from lost formatting
-# (e.g. "198527" = 1985 + 27), not a quantity; the largest figure in the national reports
-# written without a magnitude word has 10 digits.
-MAX_INT_DIGITS = 12
 # A value above this (in base units) is not a figure any speech states; reject as absurd.
 # (The largest in the corpora is ~1.3e14 CNY, 134.9万亿元.)
 MAX_VALUE = 1e16
@@ -40,24 +34,31 @@ MAX_VALUE = 1e16
 # are quantities are magnitudes (近百个, 超百个).
 MIN_CN_COUNT = 100
 
+# Character classes from the numeral table (lexicons/numerals.yaml): every numeral, the
+# digits read after 点, the nonzero digits, and the magnitudes written after a number.
+_NONZERO = "".join(c for c in DIGITS if c not in ZEROS)
+_MAG_CN = "|".join(sorted(MAGNITUDES, key=lambda m: (-len(m), -MAGNITUDES[m])))
 _AR = r"[0-9*＊×Xx]{1,16}(?:,[0-9]{3}){0,4}(?: ?[.·] ?[0-9*＊×Xx]{1,8})?"
-_CN = r"[零〇一二两三四五六七八九十百千万亿]{1,12}(?:点[零〇一二三四五六七八九]{1,8}(?:万亿|亿|万)?)?"
-_PLAIN = re.compile(r"[0-9]{1,40}(?:\.[0-9]{1,12})?")
+_CN = rf"[{CHARS}]{{1,12}}(?:{POINT}[{POINT_DIGITS}]{{1,8}}(?:{_MAG_CN})?)?"
 # An Arabic number starts at the start of its run, not after a letter (G20, PM2.5) — except
 # right after GDP, which pages glue to its figure (GDP19.92亿元).
 _NB_AR = r"(?:(?<![0-9A-Za-z.*＊×·])|(?<=GDP)|(?<=gdp))"
-_NB_CN = r"(?<![零〇一二两三四五六七八九十百千万亿点第])"
+_NB_CN = rf"(?<![{CHARS}{POINT}第])"
 _END_AR = r"(?![0-9*＊×])"
-_END_CN = r"(?![零〇一二两三四五六七八九十百千万亿点])"
+_END_CN = rf"(?![{CHARS}{POINT}])"
+# A fraction: a denominator of nonzero digits, units and 万 (三分之一, 千分之五), a numerator
+# of digits below 十 or 十 itself, never 两 (百分之两 is no number).
+_FRAC_DEN = _NONZERO + "".join(UNITS) + min(SECTIONS, key=SECTIONS.get)
+_FRAC_NUM = "".join(c for c in POINT_DIGITS if c not in ZEROS) + min(UNITS, key=UNITS.get)
 # Where a quantity can start: the first character of an Arabic or a Chinese number (under
 # the same look-behinds as ``_NB_AR``/``_NB_CN``) or the 百 of 百分之. The reader's own regex
 # starts with look-behinds, which keep the regex engine from skipping ahead by its first
 # character; this one starts with a character class, so the engine skips the ~97% of a
 # speech that cannot start a number in C, and the reader is tried only where it can match.
 _START = re.compile(
-    r"[0-9*＊×Xx零〇一二两三四五六七八九十百千万亿]"
+    rf"[0-9*＊×Xx{CHARS}]"
     r"(?:(?<=[0-9*＊×Xx])(?:(?<![0-9A-Za-z.*＊×·].)|(?<=GDP.)|(?<=gdp.))"
-    r"|(?<=[零〇一二两三四五六七八九十百千万亿])(?<![零〇一二两三四五六七八九十百千万亿点第].)"
+    rf"|(?<=[{CHARS}])(?<![{CHARS}{POINT}第].)"
     r"|(?<=百)(?=分之))"
 )
 
@@ -79,113 +80,6 @@ class Quantity:
     share: bool = False  # a fraction (三分之一, 一半, 三成): a part of a whole, never a growth rate
 
 
-def _positional(s: str) -> int | None:
-    """二〇一五 -> 2015 (digit by digit); only with a 〇/零, else a run like 八八八 is noise."""
-    if len(s) == 1:
-        return CN_DIGIT[s]
-    if any(c in "〇零" for c in s) and s[0] not in "〇零":
-        return int("".join(str(CN_DIGIT[c]) for c in s))
-    return None
-
-
-def _below_wan(s: str) -> int | None:
-    """A Chinese integer below 10 000: 三千零五, 四十九, 十二, 一百五 (= 150)."""
-    if not s:
-        return 0
-    if all(c in CN_DIGIT for c in s):
-        return _positional(s.lstrip("零〇") or "零")
-    total, num, prev_unit, zero = 0, None, 10_000, False
-    for c in s:
-        if c in "零〇":
-            if num is not None:
-                return None
-            zero = True
-        elif c in CN_DIGIT:
-            if num is not None:
-                return None
-            num = CN_DIGIT[c]
-        else:
-            u = CN_SMALL[c]
-            if u >= prev_unit:
-                return None
-            if num is None:
-                if total or zero:  # only a leading 十/百/千 stands for one of it
-                    return None
-                num = 1
-            total, num, prev_unit, zero = total + num * u, None, u, False
-    if zero and num is None:
-        return None  # 百零: a dangling 零
-    if num is not None:  # trailing digit: units after 零 or 十, else the colloquial 一百五
-        total += num if zero or prev_unit in (10, 10_000) else num * prev_unit // 10
-    return total
-
-
-def _cn_int(s: str) -> int | None:
-    """A Chinese integer with 万/亿 sections; a bare magnitude (万) is 1 × it."""
-    for big, mult in (("亿", 100_000_000), ("万", 10_000)):
-        if big in s:
-            hi, _, lo = s.partition(big)
-            hv = _cn_int(hi) if hi else 1
-            if hv is None:
-                return None
-            if len(lo) == 1 and lo in CN_DIGIT and lo not in "零〇":
-                lv = CN_DIGIT[lo] * mult // 10  # 两万五 = 25 000
-            else:
-                lv = _cn_int(lo.lstrip("零〇")) if lo else 0
-            if lv is None or lv >= mult:
-                return None
-            return hv * mult + lv
-    return _below_wan(s)
-
-
-def parse_chinese(s: str) -> float | None:
-    """四十九点四 -> 49.4, 十二点五亿 -> 1.25e9, 两万 -> 20000, 〇 -> 0; None if malformed."""
-    if not s or any(c not in CN_CHARS and c != "点" for c in s):
-        return None
-    whole, dot, frac = s.partition("点")
-    mag = 1
-    if dot and not whole:
-        return None
-    if dot:
-        for m, v in (("万亿", 10**12), ("亿", 10**8), ("万", 10**4)):
-            if frac.endswith(m):
-                frac, mag = frac[: -len(m)], v
-                break
-        if not frac or any(c not in CN_DIGIT or c == "两" for c in frac):
-            return None
-    iv = _cn_int(whole)
-    if iv is None:
-        return None
-    value = float(iv)
-    if frac:
-        value += float("0." + "".join(str(CN_DIGIT[c]) for c in frac))
-    return value * mag
-
-
-def parse_arabic(s: str) -> float | None:
-    """49.4, 1,200, 8 .8, 19·5 -> float; None when masked or run-together."""
-    t = s.replace(" ", "").replace(",", "").replace("·", ".")
-    if not _PLAIN.fullmatch(t):
-        return None
-    whole = t.split(".")[0]
-    if len(whole) > MAX_INT_DIGITS or (len(whole) > 1 and whole[0] == "0"):
-        return None
-    return float(t)
-
-
-def parse_number(s: str, magnitudes: dict[str, int] | None = None) -> float | None:
-    """One number as written, with an optional trailing magnitude (1.3万亿, 2万, 两万)."""
-    s = s.strip()
-    mags = magnitudes or {"万亿": 10**12, "亿": 10**8, "万": 10**4}
-    if s and s[0] in "0123456789":
-        for m in sorted(mags, key=len, reverse=True):
-            if s.endswith(m):
-                v = parse_arabic(s[: -len(m)])
-                return None if v is None else v * mags[m]
-        return parse_arabic(s)
-    return parse_chinese(s)
-
-
 def _alt(words: Any) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
@@ -205,7 +99,7 @@ def compile_reader(config: Config) -> dict[str, Any]:
     one = rf"{num}(?:多|余)?(?:(?:{LINE_BREAK}| {{1,2}})?(?:{mag_alt}))?(?:多|余)?"
     qty = (
         rf"(?P<pct>百分之(?P<p1>{_AR}|{_CN})(?:[{RANGE_SEPS}](?:百分之)?(?P<p2>{_AR}|{_CN}))?)"
-        rf"|(?P<frac>{_NB_CN}(?P<fd>[一二两三四五六七八九十百千万]{{1,4}})分之(?P<fn>[一二三四五六七八九十]{{1,3}}))"
+        rf"|(?P<frac>{_NB_CN}(?P<fd>[{_FRAC_DEN}]{{1,4}})分之(?P<fn>[{_FRAC_NUM}]{{1,3}}))"
         rf"|(?P<half>{_NB_CN}一半)"
         rf"|(?P<n1>{one}) ?(?P<u1>{unit_alt})?"
         rf"(?:(?P<sep> ?[{RANGE_SEPS}] ?)(?P<n2>{one}) ?(?P<u2>{unit_alt})?)?"
@@ -234,7 +128,7 @@ def _read_one(s: str, comp: dict[str, Any]) -> tuple[float | None, bool, bool, b
         v = parse_arabic(core)
         return (None if v is None else v * mag), masked, False, False
     core = s.rstrip("多余")
-    bare = all(c in "十百千万亿" for c in core)
+    bare = all(c in UNITS or c in SECTIONS for c in core)
     v = parse_chinese(core)
     return v, False, True, bare
 
@@ -342,7 +236,7 @@ def _mag_of(s: str, comp: dict[str, Any]) -> int:
     """The magnitude written at the end of a number (万 in 5万, 五万, 5万多), else 0."""
     if s[0] not in "0123456789" and s[0] not in MASK_CHARS:
         core = s.rstrip("多余")
-        return {"万": 10**4, "亿": 10**8}.get(core[-1:], 0) if len(core) > 1 else 0
+        return SECTIONS.get(core[-1:], 0) if len(core) > 1 else 0
     mm = comp["mag_rx"].search(s)
     return comp["mags"].get(mm.group(1), 0) if mm and mm.group(1) else 0
 

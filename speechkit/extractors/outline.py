@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
 from speechkit.config import Config
+from speechkit.lexicons.typed import OutlineLexicon, OutlineStyle
 from speechkit.model import Document, Heading
+from speechkit.numerals import parse_int
 
 _SPACE = " \t"
 # A body cue (今年, 当前, …) ends a run-together title only this many characters in: every
@@ -47,109 +49,99 @@ class _Cand:
 _NUM_PREFIX = re.compile(r"\(\?P<num>([^()]*)\)(.*)", re.S)
 
 
-def _scans(styles: dict[str, Any]) -> list[tuple[re.Pattern[str], str | None]]:
+def _scans(styles: Mapping[str, OutlineStyle], rxs: Mapping[str, re.Pattern[str]]
+           ) -> tuple[tuple[re.Pattern[str], str | None], ...]:
     """One regex per group of styles that open with the same numeral group: 一、 一是 一要
     share ``(?P<num>[一二…]{1,3})`` and are found in one pass over the text rather than
     three (each pass over a long text costs as much as the rest of the outline). A merged
     regex names the matching style in a group ``_s_<style>``; a lone one gives its style."""
     groups: dict[str, list[tuple[str, str]]] = {}
     for name, spec in styles.items():
-        m = _NUM_PREFIX.fullmatch(spec["pattern"])
+        m = _NUM_PREFIX.fullmatch(spec.pattern)
         mergeable = m and name.isidentifier() and "(?P<" not in m.group(2)
         key = m.group(1) if mergeable else f"\0{name}"
-        groups.setdefault(key, []).append((name, m.group(2) if m else spec["pattern"]))
-    out = []
+        groups.setdefault(key, []).append((name, m.group(2) if m else spec.pattern))
+    out: list[tuple[re.Pattern[str], str | None]] = []
     for key, members in groups.items():
         if len(members) == 1:
-            out.append((styles[members[0][0]]["rx"], members[0][0]))
+            out.append((rxs[members[0][0]], members[0][0]))
         else:
             alts = "|".join(f"(?P<_s_{name}>{rest})" for name, rest in members)
             out.append((re.compile(f"(?P<num>{key})(?:{alts})"), None))
-    return out
+    return tuple(out)
 
 
-def _compile(config: Config) -> dict[str, Any]:
-    lex = config.lexicon("outline")
-    styles = {name: dict(spec, rx=re.compile(spec["pattern"])) for name, spec in lex["styles"].items()}
-    glyphs = {name: {c: i + 1 for i, c in enumerate(spec["glyphs"])} for name, spec in styles.items()
-              if spec.get("glyphs")}
-    return {"lex": lex, "styles": styles, "glyphs": glyphs, "note_rx": re.compile(lex["note_pattern"]),
-            "scans": _scans(styles)}
+@dataclass(frozen=True)
+class OutlineRules:
+    """The outline lexicon as compiled for one run (``Config.compiled``)."""
+    lex: OutlineLexicon
+    style_rx: Mapping[str, re.Pattern[str]]  # each style's own pattern
+    glyphs: Mapping[str, Mapping[str, int]]  # style -> glyph -> its number (①: 1)
+    note_rx: re.Pattern[str]
+    scans: tuple[tuple[re.Pattern[str], str | None], ...]  # see _scans
 
 
-def parse_cn_numeral(s: str, digits: dict[str, int]) -> int | None:
-    """一 -> 1, 十一 -> 11, 二十 -> 20, 二十三 -> 23 (the range headings use)."""
-    if s.isdigit():
-        return int(s)
-    if "十" not in s:
-        return digits.get(s) if len(s) == 1 else None
-    tens, _, ones = s.partition("十")
-    t = digits.get(tens, 0) if tens else 1
-    o = digits.get(ones, 0) if ones else 0
-    if (tens and tens not in digits) or (ones and ones not in digits) or len(ones) > 1 or len(tens) > 1:
-        return None
-    return t * 10 + o
+def _compile(config: Config) -> OutlineRules:
+    lex = OutlineLexicon.of(config.lexicon("outline"))
+    style_rx = {name: re.compile(spec.pattern) for name, spec in lex.styles.items()}
+    glyphs = {name: {c: i + 1 for i, c in enumerate(spec.glyphs)} for name, spec in lex.styles.items()
+              if spec.glyphs}
+    return OutlineRules(lex, style_rx, glyphs, re.compile(lex.note_pattern), _scans(lex.styles, style_rx))
 
 
-def _at_boundary(text: str, i: int, soft: bool, lex: dict[str, Any]) -> tuple[bool, str]:
+
+def _at_boundary(text: str, i: int, soft: bool, lex: OutlineLexicon) -> tuple[bool, str]:
     """(can a heading start at ``i``?, the boundary it follows: "" at a paragraph start)"""
     j = i - 1
     while j >= 0 and text[j] in _SPACE:
         j -= 1
     if j < 0 or text[j] == "\n":
         return True, ""
-    if j < i - 1 and text[j] in lex["space_boundary"]:
+    if j < i - 1 and text[j] in lex.space_boundary:
         # “…” then a space: a page that flattened its line breaks into spaces
         return True, text[j]
-    while j > 0 and text[j] in lex["boundary_skip"] and text[j - 1] in lex["boundary"]:
+    while j > 0 and text[j] in lex.boundary_skip and text[j - 1] in lex.boundary:
         j -= 1
-    ok = text[j] in lex["boundary"] or (soft and text[j] in lex["soft_boundary"])
+    ok = text[j] in lex.boundary or (soft and text[j] in lex.soft_boundary)
     return ok, text[j]
 
 
-def _runs_on(text: str, para_start: int, lex: dict[str, Any]) -> bool:
+def _runs_on(text: str, para_start: int, lex: OutlineLexicon) -> bool:
     """Does the line before ``para_start`` run on into it? A document site that cuts a text
     into numbered chunks (1、 2、 3、) starts each chunk mid-sentence: the line before is long
     and does not end a sentence."""
     if para_start == 0:
         return False
     line = text[text.rfind("\n", 0, para_start - 1) + 1:para_start - 1].strip()
-    return len(line) >= lex["chunk_line_min"] and line[-1] not in lex["sentence_end"]
+    return len(line) >= lex.chunk_line_min and line[-1] not in lex.sentence_end
 
 
-def _line_breaks(text: str) -> list[int]:
-    """Offsets of every line break (one pass), so a candidate's paragraph is a bisection
-    rather than a search that could scan a 10 MB single-line file once per candidate."""
-    breaks, i = [], text.find("\n")
-    while i != -1:
-        breaks.append(i)
-        i = text.find("\n", i + 1)
-    return breaks
-
-
-def _candidates(text: str, comp: dict[str, Any]) -> list[_Cand]:
-    lex = comp["lex"]
-    breaks = _line_breaks(text)
+def _candidates(text: str, comp: OutlineRules) -> list[_Cand]:
+    lex = comp.lex
     out = []
-    for rx, only in comp["scans"]:
+    for rx, only in comp.scans:
+        # the paragraph of the last candidate: a scan's matches come in text order, so each
+        # line holding one is searched for its ends once (no list of every line break)
+        ps, pe = 0, -1
         for m in rx.finditer(text):
             name = only or m.lastgroup[3:]
-            spec = comp["styles"][name]
-            ok, prev = _at_boundary(text, m.start(), bool(spec.get("soft")), lex)
+            spec = comp.lex.styles[name]
+            ok, prev = _at_boundary(text, m.start(), bool(spec.soft), lex)
             if not ok:
                 continue
             groups = m.groupdict()
             if groups.get("word") is not None:
-                key = (spec.get("sequence") or {}).get(groups["word"])
-            elif name in comp["glyphs"]:
-                key = comp["glyphs"][name].get(groups["num"])
+                key = (spec.sequence or {}).get(groups["word"])
+            elif name in comp.glyphs:
+                key = comp.glyphs[name].get(groups["num"])
             else:
-                key = parse_cn_numeral(groups["num"], lex["numerals"])
+                key = parse_int(groups["num"])
             if not key:
                 continue
-            k = bisect_left(breaks, m.start())
-            ps = breaks[k - 1] + 1 if k else 0
-            pe = breaks[k] if k < len(breaks) else len(text)
+            if m.start() > pe:
+                ps = text.rfind("\n", 0, m.start()) + 1
+                pe = text.find("\n", m.start())
+                pe = len(text) if pe < 0 else pe
             c = _Cand(name, m.start(), m.end(), key, ps, pe, bool(prev), prev)
             c.runs_on = not c.inline and _runs_on(text, ps, lex)
             out.append(c)
@@ -157,12 +149,12 @@ def _candidates(text: str, comp: dict[str, Any]) -> list[_Cand]:
     return out
 
 
-def _standalone(text: str, c: _Cand, lex: dict[str, Any]) -> bool:
-    if c.inline or c.para_end - c.end > lex["standalone_max"] + STANDALONE_SLACK:
+def _standalone(text: str, c: _Cand, lex: OutlineLexicon) -> bool:
+    if c.inline or c.para_end - c.end > lex.standalone_max + STANDALONE_SLACK:
         return False
     rest = text[c.end:c.para_end].strip()
-    body = rest.rstrip(lex["title_stop"])
-    return len(rest) <= lex["standalone_max"] and not any(ch in lex["title_stop"] for ch in body)
+    body = rest.rstrip(lex.title_stop)
+    return len(rest) <= lex.standalone_max and not any(ch in lex.title_stop for ch in body)
 
 
 def _chains(cands: list[_Cand], ranked: bool, gap_max: int, breaks: list[int],
@@ -229,39 +221,39 @@ def _is_toc(text: str, chain: list[_Cand], para_heads: dict[str, int], stops: st
     return later * TOC_SHARE_DEN >= len(chain) * TOC_SHARE_NUM
 
 
-def _lone_ok(text: str, c: _Cand, comp: dict[str, Any]) -> bool:
+def _lone_ok(text: str, c: _Cand, comp: OutlineRules) -> bool:
     """A ranked heading whose siblings are not in the text (the page was cut after its first
     section, or starts at 四、): at a paragraph start, or (一、 （一） only) inline after a
     full stop, colon, ！ or ？ unless the next number follows (一、二季度 is a range)."""
-    lex = comp["lex"]
+    lex = comp.lex
     if not c.inline:
-        return c.style in lex["single_ok_styles"] or _standalone(text, c, lex)
-    if c.style not in lex["inline_single_ok_styles"] or c.prev not in lex["inline_single_boundary"]:
+        return c.style in lex.single_ok_styles or _standalone(text, c, lex)
+    if c.style not in lex.inline_single_ok_styles or c.prev not in lex.inline_single_boundary:
         return False
     nxt = text[c.end:c.end + 1]
-    if nxt in lex["inline_single_not_before"]:
+    if nxt in lex.inline_single_not_before:
         return False
     # 一、二季度, 三、四月份: the next number follows (一、十三五 does not)
-    return not nxt or parse_cn_numeral(nxt, lex["numerals"]) != c.key + 1
+    return not nxt or parse_int(nxt) != c.key + 1
 
 
-def _one_sentence(text: str, chain: list[_Cand], lex: dict[str, Any]) -> bool:
+def _one_sentence(text: str, chain: list[_Cand], lex: OutlineLexicon) -> bool:
     """A ranked run inside one sentence (报告分三个部分：一、…；二、…；三、…。) lists parts of
     the text; it is not its outline. Between two of its markers no sentence ends."""
     if not all(c.inline and c.para_start == chain[0].para_start for c in chain):
         return False
-    return not any(ch in lex["sentence_stop"] for a, b in zip(chain, chain[1:])
+    return not any(ch in lex.sentence_stop for a, b in zip(chain, chain[1:])
                    for ch in text[a.end:b.start])
 
 
 def _ranked(text: str, group: list[_Cand], para_heads: dict[str, int], stops: str,
-            comp: dict[str, Any]) -> list[_Cand]:
+            comp: OutlineRules) -> list[_Cand]:
     """The accepted headings of one ranked style: runs of siblings, and lone headings."""
     keep: list[_Cand] = []
     for chain in _sublists(_chains(group, True, 0, [])):
         if _is_toc(text, chain, para_heads, stops):
             continue
-        if len(chain) > 1 and _one_sentence(text, chain, comp["lex"]):
+        if len(chain) > 1 and _one_sentence(text, chain, comp.lex):
             continue
         if all(c.runs_on for c in chain[1:]) and (len(chain) > 1 or chain[0].runs_on):
             continue  # a document site's chunk numbers, cutting through sentences
@@ -270,28 +262,28 @@ def _ranked(text: str, group: list[_Cand], para_heads: dict[str, int], stops: st
     return keep
 
 
-def _accepted(text: str, cands: list[_Cand], comp: dict[str, Any]) -> list[_Cand]:
-    lex, styles = comp["lex"], comp["styles"]
-    stops = lex["title_stop"] + "\n，,、"
+def _accepted(text: str, cands: list[_Cand], comp: OutlineRules) -> list[_Cand]:
+    lex, styles = comp.lex, comp.lex.styles
+    stops = lex.title_stop + "\n，,、"
     para_heads = {_prefix(text, c, stops): c.start for c in cands if not c.inline}
     by_style: dict[str, list[_Cand]] = {}
     for c in cands:
         by_style.setdefault(c.style, []).append(c)
     keep: list[_Cand] = []
     for name, group in by_style.items():
-        if styles[name].get("rank") is not None:
+        if styles[name].rank is not None:
             keep.extend(_ranked(text, group, para_heads, stops, comp))
     breaks = sorted(c.start for c in keep if not c.inline and not c.sublist)  # a sub-list nests inside
     for name, group in by_style.items():
-        if styles[name].get("rank") is not None:
+        if styles[name].rank is not None:
             continue
-        seq = bool(styles[name].get("sequence"))
-        for chain in _chains(group, False, lex["sibling_gap_max"], breaks, skips=seq):
-            if name in lex["note_styles"] and all(_is_note(text, c, comp) for c in chain):
+        seq = bool(styles[name].sequence)
+        for chain in _chains(group, False, lex.sibling_gap_max, breaks, skips=seq):
+            if name in lex.note_styles and all(_is_note(text, c, comp) for c in chain):
                 continue
-            first = chain[0].key == 1 or (chain[0].key == 2 and name in lex["late_start_styles"])
+            first = chain[0].key == 1 or (chain[0].key == 2 and name in lex.late_start_styles)
             c0 = chain[0]
-            if len(chain) == 1 and not c0.inline and text[c0.end - 1] in lex["single_ok_unranked"].get(name, ""):
+            if len(chain) == 1 and not c0.inline and text[c0.end - 1] in lex.single_ok_unranked.get(name, ""):
                 keep.append(c0)  # 第一、 alone at a paragraph start
             elif len(chain) > 1 and first and not _is_toc(text, chain, para_heads, stops):
                 for i, c in enumerate(chain):
@@ -302,14 +294,14 @@ def _accepted(text: str, cands: list[_Cand], comp: dict[str, Any]) -> list[_Cand
     return keep
 
 
-def _is_note(text: str, c: _Cand, comp: dict[str, Any]) -> bool:
+def _is_note(text: str, c: _Cand, comp: OutlineRules) -> bool:
     """An endnote (①列宁：《…》，《列宁全集》第26卷，第269页。), not a heading."""
-    return comp["note_rx"].search(text, c.end, c.para_end) is not None
+    return comp.note_rx.search(text, c.end, c.para_end) is not None
 
 
-def _title(text: str, c: _Cand, next_start: int, lex: dict[str, Any]) -> None:
+def _title(text: str, c: _Cand, next_start: int, lex: OutlineLexicon) -> None:
     """Set the title span (stripped) and whether the paragraph runs on after it."""
-    stops = lex["title_stop"] + ("，," if c.style in lex["title_stop_comma_styles"] else "")
+    stops = lex.title_stop + ("，," if c.style in lex.title_stop_comma_styles else "")
     s = c.end
     while s < c.para_end and text[s] in _SPACE + "，,":
         s += 1
@@ -323,19 +315,19 @@ def _title(text: str, c: _Cand, next_start: int, lex: dict[str, Any]) -> None:
             s = c.para_start = nxt
             end = text.find("\n", s)
             c.para_end = len(text) if end < 0 else end
-    limit = min(_wrapped_end(text, c, lex), next_start, s + lex["title_max"])
+    limit = min(_wrapped_end(text, c, lex), next_start, s + lex.title_max)
     e = s
     while e < limit and text[e] not in stops:
         e += 1
-    if e == limit and limit == s + lex["title_max"] and limit < min(c.para_end, next_start):
+    if e == limit and limit == s + lex.title_max and limit < min(c.para_end, next_start):
         # ran into the body without punctuation: cut where the body visibly starts
-        for words in (lex["body_cues_strong"], lex["body_cues"]):
+        for words in (lex.body_cues_strong, lex.body_cues):
             cues = [i for i in (text.find(w, s + BODY_CUE_MIN, e) for w in words) if i > 0]
             if cues:
                 e = min(cues)
                 break
     after = e
-    while after < c.para_end and text[after] in lex["title_stop"] + _SPACE:
+    while after < c.para_end and text[after] in lex.title_stop + _SPACE:
         after += 1
     c.run_in = c.inline or after < c.para_end
     while e > s and text[e - 1] in "，,、：:；;。.！!？? \t":
@@ -343,7 +335,7 @@ def _title(text: str, c: _Cand, next_start: int, lex: dict[str, Any]) -> None:
     c.title = (s, e)
 
 
-def _wrapped_end(text: str, c: _Cand, lex: dict[str, Any]) -> int:
+def _wrapped_end(text: str, c: _Cand, lex: OutlineLexicon) -> int:
     """Where an inline heading's title may run to: the end of its line, or of the following
     lines while the text is hard-wrapped (PDF copies break lines every N characters, also
     inside a title). A line is wrapped when it is at least `wrap_line_min` long, does not end
@@ -354,14 +346,14 @@ def _wrapped_end(text: str, c: _Cand, lex: dict[str, Any]) -> int:
         nxt_end = text.find("\n", pe + 1)
         nxt_end = len(text) if nxt_end < 0 else nxt_end
         nxt = text[pe + 1:nxt_end].strip()
-        if len(line) < lex["wrap_line_min"] or line[-1] in lex["sentence_end"] or not nxt \
-                or len(nxt) > len(line) + lex["wrap_slack"]:
+        if len(line) < lex.wrap_line_min or line[-1] in lex.sentence_end or not nxt \
+                or len(nxt) > len(line) + lex.wrap_slack:
             break
         ps, pe = pe + 1, nxt_end
     return pe
 
 
-def _nest(heads: list[_Cand], styles: dict[str, Any]) -> list[tuple[int | None, int]]:
+def _nest(heads: list[_Cand], styles: Mapping[str, OutlineStyle]) -> list[tuple[int | None, int]]:
     """(parent index, level) per heading, by a stack of open headings.
 
     Same style as an open heading: its sibling. A ranked (GB/T) style closes open headings
@@ -371,7 +363,7 @@ def _nest(heads: list[_Cand], styles: dict[str, Any]) -> list[tuple[int | None, 
     """
     stack: list[int] = []
     out: list[tuple[int | None, int]] = []
-    rank = lambda i: None if heads[i].sublist else styles[heads[i].style].get("rank")  # noqa: E731
+    rank = lambda i: None if heads[i].sublist else styles[heads[i].style].rank  # noqa: E731
     kind = lambda i: (heads[i].style, heads[i].sublist)  # noqa: E731
     for i, h in enumerate(heads):
         same = [k for k, j in enumerate(stack) if kind(j) == kind(i)]
@@ -396,8 +388,8 @@ def extract_outline(doc: Document, config: Config) -> list[Heading]:
     heads = _accepted(text, _candidates(text, comp), comp)
     for i, h in enumerate(heads):
         nxt = heads[i + 1].start if i + 1 < len(heads) else len(text)
-        _title(text, h, nxt, comp["lex"])
-    tree = _nest(heads, comp["styles"])
+        _title(text, h, nxt, comp.lex)
+    tree = _nest(heads, comp.lex.styles)
     return [
         Heading(id=i + 1, parent=None if p is None else p + 1, level=level, style=h.style, number=h.key,
                 inline=h.inline, marker_span=(h.start, h.end), title_span=h.title)

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Callable
 
+from speechkit.lexicons.typed import SlogansLexicon
+
 # Members are phrases of this many characters. 7 keeps 领导到位/工作措施到位 and 少讲客观条件
 # (the longest framed members in the gold samples are 6) and drops clause-length segments.
 MIN_MEMBER, MAX_MEMBER = 2, 7
@@ -97,7 +99,9 @@ def _trim_first(kind: str, arg: Any, f: str, length: int) -> int | None:
 
 
 def _tail_cut(g: str, tails: str) -> int:
-    return next((i for i, ch in enumerate(g) if ch in tails and i >= MIN_MEMBER), len(g))
+    """Where the first tail word at or after MIN_MEMBER is in ``g`` (len(g) if none)."""
+    m = _separator_rx(tails).search(g, MIN_MEMBER) if tails else None
+    return m.start() if m else len(g)
 
 
 def _trim_last(kind: str, arg: Any, g: str, length: int, longest: int, tails: str) -> int | None:
@@ -118,23 +122,38 @@ def _window(segs: list[Seg], a: int, tails: str, keep: Callable[[str, Any], bool
     """The longest framed run whose first member is cut from segment ``a``: (b, members, frame)."""
     if a + 2 >= len(segs) or not _may_frame(segs, a):
         return None
-    m1 = segs[a + 1][2]
+    m1, f, g = segs[a + 1][2], segs[a][2], segs[a + 2][2]
+    n, length = len(segs), len(m1)
+    any_length = ANY_FRAME_LENGTHS[0] <= length <= ANY_FRAME_LENGTHS[1]
+    tail_at = _separator_rx(tails).search if tails else None
     best = None
     for kind, arg in _frames(m1):
-        if not keep(kind, arg):
+        # a frame the first segment and the next member (or the last) do not both hold
+        # where it must be cannot make a run of three: skip it before the trimming is tried
+        # (_trim_first: a suffix or "any" member is the end of f, as long as m1)
+        if kind == "prefix":
+            held = g.startswith(arg) and arg in f
+        elif kind == "mid":
+            held = g[arg[0]:arg[0] + 1] == arg[1] and f.rfind(arg[1]) >= arg[0]
+        elif kind == "suffix":
+            held = f.endswith(arg) and g.find(arg, 1) > 0
+        else:
+            held = any_length and len(f) >= length and arg in f[-length:] and arg in g
+        if not held or not keep(kind, arg):
             continue
-        length = len(m1)
-        if kind == "any" and not ANY_FRAME_LENGTHS[0] <= length <= ANY_FRAME_LENGTHS[1]:
-            continue
-        first = _trim_first(kind, arg, segs[a][2], length)
+        first = _trim_first(kind, arg, f, length)
         if first is None:
             continue
-        j = a + 1
-        while (j < len(segs) and _is_han(segs[j][2]) and _fits(kind, arg, segs[j][2], length)
-               and _tail_cut(segs[j][2], tails) == len(segs[j][2])):
+        j, longest = a + 1, 0
+        while j < n:  # inner members: whole Han phrases on the frame, no tail word in them
+            m = segs[j][2]
+            if not _fits(kind, arg, m, length) or not _HAN.fullmatch(m) or (tail_at and tail_at(m, MIN_MEMBER)):
+                break
+            longest = max(longest, len(m))
             j += 1
-        longest = max(len(segs[k][2]) for k in range(a + 1, j)) if j > a + 1 else length
-        last_len = _trim_last(kind, arg, segs[j][2], length, longest, tails) if j < len(segs) else None
+        if j == a + 1:
+            longest = length
+        last_len = _trim_last(kind, arg, segs[j][2], length, longest, tails) if j < n else None
         b = j if last_len is not None else j - 1
         b = _uniform(segs, a, b)
         if b - a < 2:
@@ -179,18 +198,17 @@ def _separator_rx(seps: str) -> re.Pattern[str]:
 def _segments(text: str, start: int, end: int, seps: str) -> list[Seg]:
     """(start, end, text, separator after it) for each piece of a clause."""
     out, s = [], start
-    for m in _separator_rx(seps).finditer(text, start, end):
-        i = m.start()
-        out.append((s, i, text[s:i], text[i]))
-        s = i + 1
-    out.append((s, end, text[s:end], ""))
+    for piece in _separator_rx(seps).split(text[start:end]):  # one C pass; offsets by length
+        e = s + len(piece)
+        out.append((s, e, piece, text[e] if e < end else ""))
+        s = e + 1
     return out
 
 
-def framed_runs(text: str, clauses: list[tuple[int, int]], lex: dict[str, Any]) -> list[Run]:
-    seps, tails = lex["separators"], lex["member_tails"]
-    prefixes, suffixes = set(lex["list_prefixes"]), set(lex["list_suffixes"])
-    weak = set(lex["weak_chars"])
+def framed_runs(text: str, clauses: list[tuple[int, int]], lex: SlogansLexicon) -> list[Run]:
+    seps, tails = lex.separators, lex.member_tails
+    prefixes, suffixes = set(lex.list_prefixes), set(lex.list_suffixes)
+    weak = set(lex.weak_chars)
 
     def keep(kind: str, arg: Any) -> bool:
         if kind == "prefix":
@@ -201,18 +219,34 @@ def framed_runs(text: str, clauses: list[tuple[int, int]], lex: dict[str, Any]) 
         return c not in weak and c not in suffixes and c not in prefixes
 
     runs: list[Run] = []
-    two_seps = re.compile(f"[{re.escape(seps)}][^{re.escape(seps)}]*[{re.escape(seps)}]")
+    # a run's first inner member is a Han phrase between two separators that shares a
+    # character with the next segment (_may_frame): most clauses hold none and are skipped
+    # by one regex search, before they are split
+    esc, han = re.escape(seps), "\u4e00-\u9fff"
+    inner = re.compile(f"[{esc}](?=[{han}]{{{MIN_MEMBER},{MAX_MEMBER}}}[{esc}])"
+                       f"[{han}]*?([{han}])[{han}]*[{esc}][^{esc}]*?\\1")
+    split = _separator_rx(seps).split
     for cs, ce in clauses:
-        if not two_seps.search(text, cs, ce):  # fewer than 3 segments
+        if not inner.search(text, cs, ce):
+            continue
+        strs = split(text[cs:ce])
+        n = len(strs)
+        if n > MAX_SEGMENTS:
+            continue
+        # the inner segments a run may start after (_may_frame, without its Han test): a
+        # phrase sharing a character with the segments either side; most windows have none
+        starts = [k for k in range(1, n - 1) if MIN_MEMBER <= len(strs[k]) <= MAX_MEMBER
+                  and not (chars := set(strs[k])).isdisjoint(strs[k - 1]) and not chars.isdisjoint(strs[k + 1])]
+        if not starts:
             continue
         segs = _segments(text, cs, ce, seps)
-        if len(segs) < 3 or len(segs) > MAX_SEGMENTS:
-            continue
-        a = 0
-        while a < len(segs) - 2:
+        after = 0  # a window starts after the last run found
+        for k in starts:
+            a = k - 1
+            if a < after:
+                continue
             w = _window(segs, a, tails, keep)
             if w is None:
-                a += 1
                 continue
             b, first, last_len, _frame = w
             s0 = segs[a][0] + first
@@ -221,7 +255,7 @@ def framed_runs(text: str, clauses: list[tuple[int, int]], lex: dict[str, Any]) 
             members.append(text[segs[b][0]:e0])
             if len(set(members)) == len(members) and not _shares_list_part(members, prefixes | suffixes):
                 runs.append(Run(s0, e0, tuple(members), True))
-            a = b + 1
+            after = b + 1
     return runs
 
 
@@ -233,46 +267,47 @@ def _shares_list_part(members: list[str], listed: set[str]) -> bool:
     return any(p in listed and all(p in m for m in members) for p in parts)
 
 
-def recurring_runs(text: str, clauses: list[tuple[int, int]], lex: dict[str, Any]) -> list[Run]:
+def recurring_runs(text: str, clauses: list[tuple[int, int]], lex: SlogansLexicon) -> list[Run]:
     """Unframed 、-runs of phrases that occur at least twice (headings included)."""
     seen: list[Run] = []
-    for cs, ce in clauses:
-        if text.count("、", cs, ce) < 2:  # fewer than 3 segments in any subclause
+    # a run has an inner member: a phrase between two 、 (most lists of names have none)
+    inner = re.compile(f"、[\u4e00-\u9fff]{{{MIN_RECURRING_MEMBER},{MAX_RECURRING_MEMBER}}}、").search
+    for ps, pe, piece in _listed(text, clauses):
+        if not inner(piece):
             continue
-        for ps, pe in _subclauses(text, cs, ce):
-            if text.count("、", ps, pe) < 2:
-                continue
-            segs = _segments(text, ps, pe, "、")
-            if 3 <= len(segs) <= MAX_SEGMENTS:
-                seen.extend(_unframed(segs, lex["member_tails"]))
+        segs = _segments(text, ps, pe, "、")
+        if 3 <= len(segs) <= MAX_SEGMENTS:
+            seen.extend(_unframed(segs, lex.member_tails))
     counts = Counter(r.members for r in seen)
     return [r for r in seen if counts[r.members] > 1]
 
 
-def verb_runs(text: str, clauses: list[tuple[int, int]], lex: dict[str, Any]) -> list[Run]:
+def verb_runs(text: str, clauses: list[tuple[int, int]], lex: SlogansLexicon) -> list[Run]:
     """Unframed 、-runs of verb-object watchwords (抓经济、促发展、惠民生; 去库存、降成本、补短板):
     a comma-delimited piece of ≥3 phrases of VERB_OBJECT_LENGTH Han characters (the first may
     carry a lead-in: 统筹|稳增长), each led by a different watchword verb (``lead_verbs``). Nouns lists (博物馆、图书馆、科技馆)
     and names do not start with those verbs."""
-    verbs = set(lex["lead_verbs"])
+    verbs = set(lex.lead_verbs)
     runs: list[Run] = []
-    for cs, ce in clauses:
-        if text.count("、", cs, ce) < 2:
+    # the shape the checks below ask for, in one match: Han phrases of VERB_OBJECT_LENGTH (the
+    # first may have a lead-in, the last a tail word and what follows it)
+    tails, n = lex.member_tails, VERB_OBJECT_LENGTH
+    tail_rx = f"(?:[{re.escape(tails)}][^、]*)?" if tails else ""
+    shape = re.compile(f"[\u4e00-\u9fff]{{{n},}}(?:、[\u4e00-\u9fff]{{{n}}})+{tail_rx}").fullmatch
+    for ps, pe, piece in _listed(text, clauses):
+        if not shape(piece):
             continue
-        for ps, pe in _subclauses(text, cs, ce):
-            if text.count("、", ps, pe) < 2:
-                continue
-            parts = text[ps:pe].split("、")
-            tail = parts[-1][VERB_OBJECT_LENGTH:VERB_OBJECT_LENGTH + 1]
-            if tail and tail in lex["member_tails"]:  # …、利长远|的重大项目
-                pe -= len(parts[-1]) - VERB_OBJECT_LENGTH
-                parts[-1] = parts[-1][:VERB_OBJECT_LENGTH]
-            lead_in = max(0, len(parts[0]) - VERB_OBJECT_LENGTH)  # 统筹|稳增长、促改革、…
-            members = (parts[0][lead_in:], *parts[1:])
-            leads = {m[:1] for m in members}
-            if (all(len(m) == VERB_OBJECT_LENGTH and _is_han(m) for m in members)
-                    and _is_han(parts[0]) and len(leads) == len(members) and leads <= verbs):
-                runs.append(Run(ps + lead_in, pe, members, False))
+        parts = piece.split("、")
+        tail = parts[-1][VERB_OBJECT_LENGTH:VERB_OBJECT_LENGTH + 1]
+        if tail and tail in lex.member_tails:  # …、利长远|的重大项目
+            pe -= len(parts[-1]) - VERB_OBJECT_LENGTH
+            parts[-1] = parts[-1][:VERB_OBJECT_LENGTH]
+        lead_in = max(0, len(parts[0]) - VERB_OBJECT_LENGTH)  # 统筹|稳增长、促改革、…
+        members = (parts[0][lead_in:], *parts[1:])
+        leads = {m[:1] for m in members}
+        if (all(len(m) == VERB_OBJECT_LENGTH and _is_han(m) for m in members)
+                and _is_han(parts[0]) and len(leads) == len(members) and leads <= verbs):
+            runs.append(Run(ps + lead_in, pe, members, False))
     return runs
 
 
@@ -302,5 +337,17 @@ def _unframed(segs: list[Seg], tails: str) -> list[Run]:
     return out
 
 
-def _subclauses(text: str, cs: int, ce: int) -> list[tuple[int, int]]:
-    return [(ps, pe) for ps, pe, _t, _sep in _segments(text, cs, ce, ",，")]
+def _listed(text: str, clauses: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """(start, end, text) of each comma-delimited piece of a clause that holds two 、 or more
+    (≥3 segments): the only pieces an unframed run can be in."""
+    count, split, out = text.count, _separator_rx(",，").split, []
+    for cs, ce in clauses:
+        if count("、", cs, ce) < 2:
+            continue
+        s = cs
+        for piece in split(text[cs:ce]):
+            e = s + len(piece)
+            if piece.count("、") >= 2:
+                out.append((s, e, piece))
+            s = e + 1
+    return out

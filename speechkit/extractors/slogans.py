@@ -15,15 +15,19 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
 from speechkit.config import Config
 from speechkit.extractors import formula_members, parallel
 from speechkit.extractors.formula_members import (FORMULA_HEAD, FORMULA_HEAD_MAX, common_suffix, formula_after,
-                                                  formula_gap, list_before, parts_of, value)
+                                                  formula_gap, list_before, parts_of)
+from speechkit.lexicons.typed import SlogansLexicon
 from speechkit.model import Document, Heading, OffsetMap, Slogan
 from speechkit.normalize.width import fold
+from speechkit.numerals import count
+from speechkit.punctuation import SEGMENT_MARKS
+from speechkit.spans import Containers
 
 # Longest quoted text scanned for its closing quote (characters): bounds the work on
 # unbalanced quotes (300,000 unmatched “ stay linear).
@@ -44,61 +48,83 @@ class _Found:
     spans: list[tuple[int, int]] = field(default_factory=list)  # detection spans (norm)
 
 
-def _compile(config: Config) -> dict[str, Any]:
-    lex = config.lexicon("slogans")
-    quote_chars = "".join(lex["quotes"]) + "".join(lex["quotes"].values())
+@dataclass(frozen=True)
+class SloganRules:
+    """The slogans lexicon as compiled for one run (``Config.compiled``)."""
+    lex: SlogansLexicon
+    quote_chars: str  # every opening and closing quote mark
+    unquoted_run: re.Pattern[str]  # a run of text without quote marks
+    quotes: tuple[re.Pattern[str], ...]  # one per quote pair; group 1 is the quoted text
+    books: re.Pattern[str]  # a book title 《…》
+    registry_names: Mapping[str, str]  # every registry name and alias -> the registry entry
+    registry_rx: re.Pattern[str] | None  # registry names that open with a numeral
+    compact: tuple[re.Pattern[str], ...]
+    shapes: tuple[re.Pattern[str], ...]
+    idioms: frozenset[str]
+    formula_after: re.Pattern[str]  # numeral, counter, head: right after a list (三种意识)
+    formula_at: re.Pattern[str]  # a numeral and counter that may close a list before them
+    formula_lead: re.Pattern[str]
+    strip: dict[int, int | None]  # str.translate table dropping quote marks and blanks
+    heading_end: re.Pattern[str]
+    clause_rx: re.Pattern[str]
+
+
+def _compile(config: Config) -> SloganRules:
+    lex = SlogansLexicon.of(config.lexicon("slogans"))
+    quote_chars = "".join(lex.quotes) + "".join(lex.quotes.values())
     quotes = []
-    for o, c in lex["quotes"].items():
+    for o, c in lex.quotes.items():
         stop = re.escape("".join({o, c, "“", "”"}))
         # a hard line break may fall inside a quote (“压⏎舱石”): _quoted keeps one of them
         quotes.append(re.compile(f"{re.escape(o)}([^{stop}]{{1,{MAX_QUOTE_SCAN}}}){re.escape(c)}"))
     books = "|".join(f"{re.escape(o)}[^{re.escape(o + c)}\n]{{0,{MAX_QUOTE_SCAN}}}{re.escape(c)}"
-                     for o, c in lex["book_titles"].items())
+                     for o, c in lex.book_titles.items())
     names: dict[str, str] = {}
-    for name, entry in lex["registry"].items():
-        for form in [name, *(entry.get("aliases") or [])]:
+    for name, entry in lex.registry.items():
+        for form in [name, *(entry.aliases or ())]:
             names[form] = name
-    numbered = sorted((n for n in names if n[0] in lex["numerals"]), key=len, reverse=True)
-    nums, counters = re.escape(lex["numerals"]), re.escape(lex["counters"])
-    return {
-        "lex": lex,
-        "quote_chars": quote_chars,
-        "unquoted_run": re.compile("[^" + re.escape(quote_chars) + "]+"),
-        "quotes": quotes,
-        "books": re.compile(books),
-        "registry_names": names,
-        "registry_rx": re.compile("|".join(map(re.escape, numbered))) if numbered else None,
-        "compact": [re.compile(p) for p in lex["compact"]],
-        "shapes": [re.compile(p) for p in lex["formula_shapes"]],
-        "idioms": set(lex["idioms"]),
-        "formula_after": re.compile(f"([{nums}]{{1,3}})([{counters}])([{_HAN}]{{1,{FORMULA_HEAD_MAX}}})"),
-        "formula_at": re.compile(f"(?<![{nums}第])([二两三四五六七八九十双])([{counters}])"),
+    numbered = sorted((n for n in names if n[0] in lex.numerals), key=len, reverse=True)
+    nums, counters = re.escape(lex.numerals), re.escape(lex.counters)
+    return SloganRules(
+        lex=lex,
+        quote_chars=quote_chars,
+        unquoted_run=re.compile("[^" + re.escape(quote_chars) + "]+"),
+        quotes=tuple(quotes),
+        books=re.compile(books),
+        registry_names=names,
+        registry_rx=re.compile("|".join(map(re.escape, numbered))) if numbered else None,
+        compact=tuple(re.compile(p) for p in lex.compact),
+        shapes=tuple(re.compile(p) for p in lex.formula_shapes),
+        idioms=frozenset(lex.idioms),
+        formula_after=re.compile(f"([{nums}]{{1,3}})([{counters}])([{_HAN}]{{1,{FORMULA_HEAD_MAX}}})"),
+        # the look-behind comes after the first character, so the scan can skip to a numeral
+        formula_at=re.compile(f"([二两三四五六七八九十双])(?<![{nums}第].)([{counters}])"),
         # 四项基本原则，即… / 四大任务：一是…: a formula named right before its members
-        "formula_lead": re.compile(f"(?<![{nums}第])([二两三四五六七八九十]{{1,2}})([{counters}])"
-                                   f"([{_HAN}]{{1,{FORMULA_HEAD_MAX}}}?)(?=[:：]|[,，]?(?:即|就是|是指|一是))"),
-        "strip": str.maketrans("", "", quote_chars + " \t\u3000\n"),
-        "heading_end": re.compile(f"[{re.escape(lex['heading_clause_ends'])}]"),
-        "clause_rx": re.compile(f"[^{re.escape(lex['clause_ends'])}]{{1,{parallel.MAX_CLAUSE}}}"),
-    }
+        formula_lead=re.compile(f"([二两三四五六七八九十](?<![{nums}第].)[二两三四五六七八九十]?)([{counters}])"
+                                f"([{_HAN}]{{1,{FORMULA_HEAD_MAX}}}?)(?=[:：]|[,，]?(?:即|就是|是指|一是))"),
+        strip=str.maketrans("", "", quote_chars + " \t\u3000\n"),
+        heading_end=re.compile(f"[{re.escape(lex.heading_clause_ends)}]"),
+        clause_rx=re.compile(f"[^{re.escape(lex.clause_ends)}]{{1,{parallel.MAX_CLAUSE}}}"),
+    )
 
 
-def _key(s: str, comp: dict[str, Any]) -> str:
-    return s.translate(comp["strip"]).strip("、,;:")
+def _key(s: str, comp: SloganRules) -> str:
+    return s.translate(comp.strip).strip("、,;:")
 
 
-def _is_formula(key: str, comp: dict[str, Any]) -> bool:
-    lex = comp["lex"]
-    if key in comp["registry_names"] or any(rx.match(key) for rx in comp["compact"] + comp["shapes"]):
+def _is_formula(key: str, comp: SloganRules) -> bool:
+    lex = comp.lex
+    if key in comp.registry_names or any(rx.match(key) for rx in comp.compact + comp.shapes):
         return True
     if key[0] == "一":  # 一个定位, 一核两翼 / 一高地四区 (not 一水中流)
-        return len(key) > 1 and (key[1] in lex["counters"]
+        return len(key) > 1 and (key[1] in lex.counters
                                  or (len(key) <= FORMULA_HEAD_MAX and any(c in "二两三四五六七八九十" for c in key[2:])))
-    return key[0] in lex["numerals"]
+    return key[0] in lex.numerals
 
 
-def _members_after(text: str, pos: int, n: int | None, comp: dict[str, Any]) -> tuple[tuple[str, ...], bool]:
+def _members_after(text: str, pos: int, n: int | None, comp: SloganRules) -> tuple[tuple[str, ...], bool]:
     """Members listed right after a formula (formula_members.members_after)."""
-    return formula_members.members_after(text, pos, n, comp["lex"])
+    return formula_members.members_after(text, pos, n, comp.lex)
 
 
 # How far after a formula its members may be quoted one by one (within its paragraph).
@@ -106,10 +132,10 @@ MEMBER_QUOTES_WINDOW = 2000
 
 
 def _quoted_members_after(text: str, pos: int, n: int, formula: str, hits: list[tuple[int, int]],
-                          comp: dict[str, Any]) -> tuple[str, ...]:
+                          comp: SloganRules) -> tuple[str, ...]:
     """Members quoted one by one later in the paragraph, each ending in the formula's name
     (解决“三心”问题…“中心”问题…“民心”问题…“用心”问题): exactly ``n`` of them, or none."""
-    name = formula[2:] if formula[1:2] in comp["lex"]["counters"] else formula[1:]
+    name = formula[2:] if formula[1:2] in comp.lex.counters else formula[1:]
     end = text.find("\n", pos, pos + MEMBER_QUOTES_WINDOW)
     end = min(len(text), pos + MEMBER_QUOTES_WINDOW) if end < 0 else end
     first = bisect_right(hits, (pos, len(text)))
@@ -129,28 +155,28 @@ def _broken(content: str) -> bool:
 
 
 def _formula_members(text: str, s: int, e: int, bare: str, prev: tuple[int, int, list[str]] | None,
-                     hits: list[tuple[int, int]], comp: dict[str, Any]) -> tuple[tuple[str, ...], bool]:
+                     hits: list[tuple[int, int]], comp: SloganRules) -> tuple[tuple[str, ...], bool]:
     """Members of the quoted formula ``bare`` at s..e: the quoted run just before it, the list
     after it (：/ 即 / 一是…), an unquoted list before it, or its members quoted one by one."""
-    n = value(bare[0], comp["lex"])
+    n = count(bare[0])
     if prev is not None and text[prev[1] + 1:s - 1] in ("", "的") and len(prev[2]) == n:
         return tuple(prev[2]), False
     members, mismatch = _members_after(text, e + 1, n, comp)
-    if members or bare in comp["registry_names"]:  # the registry knows a national formula's members
+    if members or bare in comp.registry_names:  # the registry knows a national formula's members
         return members, mismatch
     if text[s - 2:s - 1] in ("和", "及", "与", "、"):  # A、B和“三个代表”: the quote ends a list, not names it
         return (), False
     return list_before(text, s - 1, n or 0) or _quoted_members_after(text, e, n or 0, bare, hits, comp), False
 
 
-def _runparts_of(text: str, s: int, e: int, parts: list[str], comp: dict[str, Any]) -> list[_Found]:
+def _runparts_of(text: str, s: int, e: int, parts: list[str], comp: SloganRules) -> list[_Found]:
     """The formulas inside a quoted run of 、-joined items (“一个定位、两个目标、建设五个桃源”): each
     part that is a formula, or ends in one after a short verb, is a formula of its own too. A run
     joined by commas is a couplet (五大组团，一水中流: one formula), and 一个第一、两个第二 are ranks."""
-    lex, out = comp["lex"], []
+    lex, out = comp.lex, []
     if re.search("[,，]", text[s:e]):
         return []
-    tail = re.compile(f"[{re.escape(lex['numerals'])}][{re.escape(lex['counters'])}][{_HAN}]{{1,{FORMULA_PART_MAX}}}$")
+    tail = re.compile(f"[{re.escape(lex.numerals)}][{re.escape(lex.counters)}][{_HAN}]{{1,{FORMULA_PART_MAX}}}$")
     whole = all(_is_formula(p, comp) and len(p) <= FORMULA_HEAD_MAX for p in parts)  # not 一要吃饭、二要建设
     for p in parts:
         m = tail.search(p, 1, len(p))
@@ -162,32 +188,35 @@ def _runparts_of(text: str, s: int, e: int, parts: list[str], comp: dict[str, An
     return out
 
 
-def _quoted(text: str, lo: int, comp: dict[str, Any]) -> tuple[list[_Found], list[tuple[int, int]]]:
+def _quoted(text: str, lo: int, comp: SloganRules) -> tuple[list[_Found], list[tuple[int, int]]]:
     """Quoted slogans (and the formulas they name), and every quote's span."""
-    lex = comp["lex"]
-    books = [m.span() for m in comp["books"].finditer(text, lo)]
-    hits = sorted((m.start(1), m.end(1)) for rx in comp["quotes"] for m in rx.finditer(text, lo))
+    lex = comp.lex
+    books = [m.span() for m in comp.books.finditer(text, lo)]
+    hits = sorted((m.start(1), m.end(1)) for rx in comp.quotes for m in rx.finditer(text, lo))
     hits = [(s, e) for s, e in hits if not _broken(text[s:e])]
-    in_book = _Containers(books)
+    in_book = Containers(books)
     found: list[_Found] = []
     prev: tuple[int, int, list[str]] | None = None  # last quote's span and parts
+    marks = re.compile(f"[{re.escape(SEGMENT_MARKS)}]").search
+    unspaced, han = re.compile(r"[、,;:\s]").sub, re.compile(f"[{_HAN}]").search
     for s, e in hits:
         content = text[s:e]
-        if in_book.holds(s, s + 1) or "《" in content or any(ch in content for ch in lex["sentence_marks"]):
+        if in_book.holds(s, s + 1) or "《" in content or marks(content):
             continue
-        head, members, mismatch = content, (), False
+        head, mismatch = content, False
+        members: tuple[str, ...] = ()
         if "(" in content and content.rstrip().endswith(")"):
             head = content[:content.index("(")]
             members = tuple(parts_of(content[content.index("(") + 1:content.rindex(")")], "、"))
         key = _key(head, comp)
-        bare = re.sub(r"[、,;:\s]", "", key)  # a mask * stands for at least one character
-        if not re.search(f"[{_HAN}]", bare) or len(bare) > lex["max_quoted"]:
+        bare = unspaced("", key)  # a mask * stands for at least one character
+        if not han(bare) or len(bare) > lex.max_quoted:
             continue
-        parts = parts_of(key, lex["separators"])
+        parts = parts_of(key, lex.separators)
         # a quoted run is a formula only when its parts are compact (五大组团，一水中流), not
         # when it is a couplet that happens to open with a number (四大班子一条心、…)
         formula = _is_formula(bare, comp) and (len(parts) < 2 or max(map(len, parts)) <= FORMULA_PART_MAX)
-        if len(bare) < lex["min_quoted"] and not (formula or bare in lex["set_phrases"]):
+        if len(bare) < lex.min_quoted and not (formula or bare in lex.set_phrases):
             continue
         if not members and len(parts) > 1:
             members = tuple(parts)
@@ -197,103 +226,106 @@ def _quoted(text: str, lo: int, comp: dict[str, Any]) -> tuple[list[_Found], lis
         prev = (s, e, parts)
         if len(parts) > 1:  # “A、B、C”五大战略; “A、B、C”这三件大事
             found.extend(_runparts_of(text, s, e, parts, comp))
-            f = formula_after(text, e + 1, parts, comp, need_suffix=False)
+            f = formula_after(text, e + 1, parts, comp.lex, comp.formula_after, need_suffix=False)
             if f is not None:
                 found.append(_Found(f[2], "formula", tuple(parts), mismatch=f[3], spans=[(f[0], f[1])]))
     return found, hits
 
 
-def _compact_formulas(text: str, lo: int, comp: dict[str, Any], in_quote: "_Containers") -> list[_Found]:
+def _compact_formulas(text: str, lo: int, comp: SloganRules, in_quote: "Containers") -> list[_Found]:
     """一村一品, 两免一补 outside quotes (inside a quote the quote itself is the formula: no
     四部一中 beside “四部一中心”)."""
-    lex, out = comp["lex"], []
-    stop, numerals = lex["compact_stop"], lex["numerals"]
-    for rx in comp["compact"]:
+    lex, out = comp.lex, []
+    stop, numerals = lex.compact_stop, lex.numerals
+    for rx in comp.compact:
         for m in rx.finditer(text, lo):
             word = m.group()
             inner = word[1::2]
-            if (word in comp["idioms"] or word[:4] in comp["idioms"] or len(set(inner)) < len(inner)
-                    or any(c in stop or c in numerals or c in lex["weak_chars"] for c in inner)
+            if (word in comp.idioms or word[:4] in comp.idioms or len(set(inner)) < len(inner)
+                    or any(c in stop or c in numerals or c in lex.weak_chars for c in inner)
                     or (m.start() and text[m.start() - 1] in numerals) or in_quote.holds(*m.span())):
                 continue
             out.append(_Found(word, "formula", spans=[m.span()]))
     return out
 
 
-def _named_lists(text: str, lo: int, comp: dict[str, Any], in_quote: "_Containers") -> list[_Found]:
+def _named_lists(text: str, lo: int, comp: SloganRules, in_quote: "Containers") -> list[_Found]:
     """Formulas named after (A、B、C三种意识; A、B等六大任务) or before (四项基本原则，即A，B，C，D;
     四大任务：一是…) the list of their members."""
-    lex, out = comp["lex"], []
-    for m in comp["formula_at"].finditer(text, lo):
+    lex, out = comp.lex, []
+    for m in comp.formula_at.finditer(text, lo):
         if in_quote.holds(m.start(), m.end()):
             continue  # the quote is the formula (“三条保障线”, not 三条保障 beside it)
-        n = value(m.group(1), lex) or 0
+        n = count(m.group(1)) or 0
         gap = formula_gap(text, m.start(), lex, before=True)
-        members = list_before(text, m.start() - len(gap), n, fewer=gap in lex["formula_gap_fewer"])
+        members = list_before(text, m.start() - len(gap), n, fewer=gap in lex.formula_gap_fewer)
         if members:
-            f = formula_after(text, m.start() - len(gap), list(members), comp, need_suffix=True, gap=gap)
+            f = formula_after(text, m.start() - len(gap), list(members), comp.lex, comp.formula_after,
+                              need_suffix=True, gap=gap)
             if f is not None:
                 out.append(_Found(f[2], "formula", members, mismatch=f[3], spans=[(f[0], f[1])]))
-    for m in comp["formula_lead"].finditer(text, lo):
+    for m in comp.formula_lead.finditer(text, lo):
         head = m.group(3)
         if _generic(head, lex):
             continue
-        members, mismatch = _members_after(text, m.end(), value(m.group(1), lex), comp)
+        members, mismatch = _members_after(text, m.end(), count(m.group(1)), comp)
         if members:
             out.append(_Found(m.group(), "formula", members, mismatch=mismatch, spans=[m.span()]))
     return out
 
 
-def _generic(head: str, lex: dict[str, Any]) -> bool:
+def _generic(head: str, lex: SlogansLexicon) -> bool:
     """抓好三项工作 / 八个方面工作 / 两项重大措施 / 两种人: counts that organise a text."""
-    for mod in lex["generic_modifiers"]:
+    for mod in lex.generic_modifiers:
         if head.startswith(mod) and len(head) > len(mod):
             head = head[len(mod):]
             break
-    return (head in lex["generic_heads"] or any(head.startswith(w) for w in lex["generic_heads"] if len(w) > 1)
-            or any(c in lex["weak_chars"] for c in head))
+    return (head in lex.generic_heads or any(head.startswith(w) for w in lex.generic_heads if len(w) > 1)
+            or any(c in lex.weak_chars for c in head))
 
 
-def _unquoted_formulas(text: str, lo: int, comp: dict[str, Any], quotes: list[tuple[int, int]]) -> list[_Found]:
-    lex = comp["lex"]
+def _unquoted_formulas(text: str, lo: int, comp: SloganRules, quotes: list[tuple[int, int]]) -> list[_Found]:
+    lex = comp.lex
     out: list[_Found] = []
-    if comp["registry_rx"] is not None:
-        for m in comp["registry_rx"].finditer(text, lo):
-            if m.start() and (text[m.start() - 1] in lex["numerals"] or text[m.start() - 1] == "第"):
+    if comp.registry_rx is not None:
+        for m in comp.registry_rx.finditer(text, lo):
+            if m.start() and (text[m.start() - 1] in lex.numerals or text[m.start() - 1] == "第"):
                 continue
             out.append(_Found(m.group(), "formula", spans=[m.span()]))
-    in_quote = _Containers(quotes)
+    in_quote = Containers(quotes)
     return out + _compact_formulas(text, lo, comp, in_quote) + _named_lists(text, lo, comp, in_quote)
 
 
-class _Containers:
-    """Does any of these spans contain (start, end)? One bisection per question, so a
-    paragraph of a million characters with thousands of quotes stays linear."""
-
-    def __init__(self, spans: list[tuple[int, int]]):
-        spans = sorted(spans)
-        self.starts = [s for s, _ in spans]
-        self.reach, far = [], -1
-        for _, e in spans:  # the furthest end among the spans starting at or before each
-            far = max(far, e)
-            self.reach.append(far)
-
-    def holds(self, start: int, end: int) -> bool:
-        i = bisect_right(self.starts, start) - 1
-        return i >= 0 and self.reach[i] >= end
-
-
-def _parallels(text: str, lo: int, quotes: list[tuple[int, int]], comp: dict[str, Any],
+def _parallels(text: str, lo: int, quotes: list[tuple[int, int]], comp: SloganRules,
                outline: list[Heading]) -> list[_Found]:
-    lex = comp["lex"]
-    clauses = [m.span() for m in comp["clause_rx"].finditer(text, lo)]
+    lex = comp.lex
+    # A run needs a clause with two separators: one scan finds the texts between clause ends
+    # that hold two (the others, most, are never listed); one longer than MAX_CLAUSE is cut
+    # into clauses as clause_rx cuts it. The first clause may start at ``lo``, not after an end.
+    ends = lex.clause_ends
+    seps = "".join(sorted({*lex.separators, "、"} - set(ends)))
+    e_, s_ = re.escape(ends), re.escape(seps)
+    two_seps = re.compile(f"[{e_}]([^{e_}{s_}]*[{s_}][^{e_}{s_}]*[{s_}][^{e_}]*)")
+    clause_rx = comp.clause_rx
+    first_end = re.compile(f"[{e_}]").search(text, lo)
+    head_end = first_end.start() if first_end else len(text)
+    clauses = [m.span() for m in clause_rx.finditer(text, lo, head_end)]
+    for m in two_seps.finditer(text, head_end):
+        s, e = m.span(1)
+        if e - s <= parallel.MAX_CLAUSE:
+            clauses.append((s, e))
+        else:
+            clauses.extend(c.span() for c in clause_rx.finditer(text, s, e))
     # a run in a heading's own words (its first clause) is the heading (lexicon heading_clause_ends)
-    end = comp["heading_end"].search
+    end = comp.heading_end.search
     headings = [(s, m.start() if (m := end(text, s, e)) else e) for s, e in (h.title_span for h in outline)]
     framed = parallel.framed_runs(text, clauses, lex)
-    recurring = parallel.recurring_runs(text, clauses, lex) + parallel.verb_runs(text, clauses, lex)
+    # unframed runs are 、-lists: only clauses with two 、 or more can hold one
+    count = text.count
+    listed = [(s, e) for s, e in clauses if count("、", s, e) >= 2]
+    recurring = parallel.recurring_runs(text, listed, lex) + parallel.verb_runs(text, listed, lex)
 
-    in_quote, in_heading = _Containers(quotes), _Containers(headings)
+    in_quote, in_heading = Containers(quotes), Containers(headings)
     out = []
     for r in framed + recurring:
         if in_quote.holds(r.start, r.end) or in_heading.holds(r.start, r.end):
@@ -302,7 +334,7 @@ def _parallels(text: str, lo: int, quotes: list[tuple[int, int]], comp: dict[str
     return out
 
 
-def _merge(found: list[_Found], comp: dict[str, Any], text: str) -> dict[str, _Found]:
+def _merge(found: list[_Found], comp: SloganRules, text: str) -> dict[str, _Found]:
     """One entry per slogan; a quote that is the tail of a longer quoted slogan written with
     its head outside the quotes (争创“*首善之区” beside “争创*首善之区”) joins the longer one."""
     by_last: dict[str, set[str]] = {}  # keys by their last character: the tails to look at
@@ -321,17 +353,17 @@ def _merge(found: list[_Found], comp: dict[str, Any], text: str) -> dict[str, _F
             merged[f.key] = f
         elif not cur.members and f.members:
             cur.members, cur.mismatch = f.members, f.mismatch
-    registry, names = comp["lex"]["registry"], comp["registry_names"]
+    registry, names = comp.lex.registry, comp.registry_names
     for f in merged.values():
         if f.type == "formula" and not f.members and f.key in names:
-            f.members, f.known = tuple(registry[names[f.key]]["members"]), True
+            f.members, f.known = registry[names[f.key]].members, True
     return merged
 
 
-def _dequoted(text: str, lo: int, comp: dict[str, Any]) -> tuple[str, OffsetMap]:
+def _dequoted(text: str, lo: int, comp: SloganRules) -> tuple[str, OffsetMap]:
     """The body text without quote marks, and a map back: a slogan is counted whether or not
     (and however) it is quoted, with one fast substring search per slogan."""
-    runs = [m.span() for m in comp["unquoted_run"].finditer(text, lo)]
+    runs = [m.span() for m in comp.unquoted_run.finditer(text, lo)]
     starts, total = [], 0
     for s, e in runs:
         starts.append(total)
@@ -351,11 +383,17 @@ def _occurrences(dq: str, back: OffsetMap, key: str) -> list[tuple[int, int]]:
 def _counted(occ: dict[str, list[tuple[int, int]]], merged: dict[str, _Found]) -> dict[str, list[tuple[int, int]]]:
     """Drop occurrences inside a longer slogan's occurrence, unless a listed member of it."""
     out = {}
+    # all keys in one string: a key found there once only is inside no other key (most
+    # are), so nothing covers it and the pairwise test below is skipped
+    keys = "\0".join(occ)
     for k, spans in occ.items():
+        if keys.count(k) < 2 and "\0" not in k:
+            out[k] = list(spans)
+            continue
         # an occurrence of k2 covering one of k holds k (the offset map is monotonic)
-        covers = [(s, e) for k2, sp in occ.items() if len(k2) > len(k) and k in k2
-                  and k not in merged[k2].members for s, e in sp]
-        out[k] = [o for o in spans if not any(s <= o[0] and o[1] <= e for s, e in covers)]
+        covers = Containers(o for k2, sp in occ.items() if len(k2) > len(k) and k in k2
+                            and k not in merged[k2].members for o in sp)
+        out[k] = [o for o in spans if not covers.holds(*o)]
     return out
 
 

@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 from typing import Any, NamedTuple, Protocol
 
+from speechkit.extractors.year import WHOLE_YEAR, YEAR
 from speechkit.model import Heading
 
 _COLON = re.compile(r"：|:(?!\d)")  # a lead-in colon, not a ratio (4:6)
@@ -275,11 +276,11 @@ def _period_in(text: str, win: tuple[int, int], comp: dict[str, Any], ctx: dict[
     if m is None:
         return None
     word = m.group()
-    digits = re.match(r"(?:19|20)\d\d", word)
+    digits = re.match(YEAR, word)
     if digits:
         return int(digits.group()), m.span()
     rel = next((v for k, v in comp["relative"].items() if k in word), None)
-    if rel is None and word == "全年":
+    if rel is None and word == WHOLE_YEAR:
         return None  # 全年 says the whole year, not which: 今年…全年 / 去年全年 elsewhere tell
     year = None if rel is None or ctx["year"] is None else ctx["year"] + rel
     return year, m.span()

@@ -139,16 +139,34 @@ def _is_from_to(prev: Any, st: Any, text: str, comp: dict[str, Any]) -> bool:
 
 def fold_changes(stmts: list[Any], text: str, comp: dict[str, Any]) -> list[Any]:
     """An increment with no indicator of its own (比上年增加1800亿元, 提高1个百分点) right after a
-    level of the same indicator in its sentence becomes that record's ``change``."""
+    level of the same indicator in its sentence becomes that record's ``change``; so does one
+    that names the indicator again after a comparison base (``_restated_base``)."""
     out: list[Any] = []
     for st in stmts:
         prev = out[-1] if out else None
-        if prev is not None and _is_change_of(st, prev):
-            sign = -1 if comp["delta_down"].search(text, prev.q.end, st.q.start) and st.q.unit != "percentage_point" else 1
-            out[-1] = replace(prev, change=None if st.value is None else sign * st.value, change_unit=st.q.unit)
+        k = len(out) - 1 if prev is not None and _is_change_of(st, prev) else _restated_base(st, out, text, comp)
+        if k is not None:
+            prev = out[k]
+            since = out[-1].q.end
+            sign = -1 if comp["delta_down"].search(text, since, st.q.start) and st.q.unit != "percentage_point" else 1
+            out[k] = replace(prev, change=None if st.value is None else sign * st.value, change_unit=st.q.unit)
             continue
         out.append(st)
     return out
+
+
+def _restated_base(st: Any, out: list[Any], text: str, comp: dict[str, Any]) -> int | None:
+    """An increment that names its indicator again after a comparison base since the statement
+    before (赤字规模比上年预算减少1500亿元, 比去年预算赤字减少650亿元): the index of the first level
+    of that indicator in the sentence, whose ``change`` it is (None: not such an increment)."""
+    if not (out and st.own_indicator and st.delta and st.growth is None and st.value is not None):
+        return None
+    since = out[-1].q.end if out[-1].sentence[0] == st.sentence[0] else st.sentence[0]
+    if not comp["change_base"].search(text, since, st.q.start):
+        return None
+    return next((i for i, lv in enumerate(out) if lv.indicator == st.indicator and lv.sentence[0] == st.sentence[0]
+                 and lv.value is not None and not lv.delta and lv.change_unit is None and lv.q.unit == st.q.unit),
+                None)
 
 
 def _is_change_of(st: Any, prev: Any) -> bool:

@@ -24,11 +24,12 @@ from speechkit.extractors import target_cues as cues
 from speechkit.extractors import target_lists
 from speechkit.extractors.gate import gated
 from speechkit.extractors.numbers import Quantity, compile_reader, scan_quantities
+from speechkit.extractors.year import RELATIVE_YEARS, YEAR
 from speechkit.model import Document, Heading, Target
+from speechkit.punctuation import CLAUSE_END as CLAUSE_BREAKS  # lexicons/punctuation.yaml
+from speechkit.punctuation import SEGMENT_END as SEGMENT_BREAKS
+from speechkit.punctuation import SENTENCE_END as SENTENCE_BREAKS
 
-CLAUSE_BREAKS = "，,：:；;。！？!?\n"
-SEGMENT_BREAKS = "；;。！？!?\n"
-SENTENCE_BREAKS = "。！？!?\n"
 # Each level's breaks are among the previous level's (found in one pass, then filtered).
 _LEVELS = (("clause", CLAUSE_BREAKS), ("segment", SEGMENT_BREAKS), ("sentence", SENTENCE_BREAKS),
            ("paragraph", "\n"))
@@ -92,7 +93,7 @@ def _compile(config: Config) -> dict[str, Any]:
     alias_to_id = {a: i for i, spec in inds.items() for a in spec["aliases"]}
     quals = lex["qualifiers"]
     kind = lex["kind"]
-    year = r"(?P<to>到|至)?(?P<year>(?:19|20)\d\d)(?=年|[,，])"
+    year = rf"(?P<to>到|至)?(?P<year>{YEAR})(?=年|[,，])"
     return {
         "reader": compile_reader(config),
         "bare": tuple(lex["bare_magnitude_prefix"]),
@@ -105,6 +106,7 @@ def _compile(config: Config) -> dict[str, Any]:
         "ratio": gated(_alt(lex["ratio"])),
         "delta": gated(_alt(lex["delta"])),
         "delta_down": gated(_alt(lex["growth"]["down"])),
+        "change_base": gated(_alt(lex["change_base"])),
         "modality": gated(_alt(lex["modality"])),
         "kind": gated(f"(?P<plan>{_alt(kind['plan_share'])})|{year}|(?P<part>{_alt(kind['achieved_period'])})|(?P<target>{_alt(kind['target'])})"
                       f"|(?P<actual>{_alt(kind['actual'])})"),
@@ -114,7 +116,7 @@ def _compile(config: Config) -> dict[str, Any]:
         "plan_share": gated(rf"(?:{_alt(kind['plan_share'])})\s*$"),
         "weak": gated(_alt(kind["weak_actual"])),
         "period": gated(_alt(lex["period"])),
-        "relative": lex["relative_years"],
+        "relative": RELATIVE_YEARS,
         "section": {k: re.compile(_alt(v)) for k, v in lex["section"].items()},
         "skip_after": gated(_alt(lex["skip_after"])),
         "skip_before": lex["skip_before"],
@@ -124,7 +126,7 @@ def _compile(config: Config) -> dict[str, Any]:
         "duration_before": tuple(lex["duration_before"]),
         "duration_after": tuple(lex["duration_after"]),
         "class_after": re.compile(_alt(lex["class_after"])),
-        "from_word": re.compile(_alt(lex["from_to"]["from"])),
+        "from_word": re.compile(_alt(lex["from_to"]["start"])),
         "to_gap": re.compile(rf"\s*(?:的水平)?\s*(?:{_alt(lex['from_to']['to'])})\s*"
                              rf"(?:{_alt(lex['qualifiers']['at_least']['before'] + lex['qualifiers']['approx']['before'])})?\s*"),
         "split_verb": re.compile(_alt(lex["split_name_verbs"])),
@@ -132,7 +134,7 @@ def _compile(config: Config) -> dict[str, Any]:
         "by_suffix": _by_suffix(alias_to_id),
         "growth_lead": re.compile(rf"\s*(?:(?:{_alt(lex['growth_lead'])})\s*){{0,3}}"),
         # the look-behind after the digits, so the regex starts with a literal 1/2 the engine can skip to
-        "year_rx": re.compile(r"((?:19|20)\d\d)(?<![到至\d].{4})年"),
+        "year_rx": re.compile(rf"({YEAR})(?<![到至\d].{{4}})年"),
         "bullets": re.compile(lex["list_item"]),
         "breaks": re.compile(f"[{re.escape(CLAUSE_BREAKS)}]"),
     }

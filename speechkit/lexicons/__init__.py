@@ -54,6 +54,11 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "doc_type_openings": {str: [REGEX]},
         "year_title": REGEX,
         "year_review": REGEX,
+        "year_plan_heading": REGEX,
+        "year_statement": REGEX,
+        "year_statement_reach": int,
+        "year_statement_this": [str],
+        "year_statement_last": [str],
     },
     # statements without a figure, for speechkit panel (panel.py)
     "panel": {"qualitative_patterns": [REGEX], "absent_patterns": [REGEX], "target_cues": [str]},
@@ -66,7 +71,6 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "min_quoted": int,
         "set_phrases": [str],
         "max_quoted": int,
-        "sentence_marks": str,
         "compact": [REGEX],
         "idioms": [str],
         "member_lead": [str],
@@ -86,7 +90,6 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "weak_chars": str,
         "lead_verbs": [str],
         "compact_stop": str,
-        "numeral_values": {str: int},
         "formula_shapes": [REGEX],
     },
     "cleaning": {"fold": str, "fold_to": str, "line_rule_max_chars": int, "widget_words": [str],
@@ -104,7 +107,6 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                  "heading_tags": [str], "title_separators": REGEX},
     },
     "outline": {
-        "numerals": {str: int},
         "boundary": str,
         "soft_boundary": str,
         "boundary_skip": str,
@@ -147,10 +149,10 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "growth": {"up": [REGEX], "down": [REGEX]},
         "ratio": [REGEX],
         "delta": [REGEX],
+        "change_base": [REGEX],
         "modality": [REGEX],
         "kind": {str: [REGEX]},
         "period": [REGEX],
-        "relative_years": {str: int},
         "section": {str: [REGEX]},
         "skip_after": [REGEX],
         "skip_before": str,
@@ -160,13 +162,31 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "growth_lead": [REGEX],
         "split_name_verbs": [REGEX],
         "split_name_gap": int,
-        "from_to": {"from": [REGEX], "to": [REGEX]},
+        "from_to": {"start": [REGEX], "to": [REGEX]},
         "class_size_before": [str],
         "class_after": [REGEX],
         "duration_before": [str],
         "duration_after": [str],
     },
 }
+
+# Language data shared by several extractors and the analysis: one home each (issue 15).
+SCHEMAS.update({
+    # the numeral table (speechkit/numerals.py: the one parser and writer of numbers)
+    "numerals": {"digits": {str: int}, "units": {str: int}, "sections": {str: int}, "point": str,
+                 "positional_zero": str, "financial": {str: str}, "traditional": {str: str}, "not_after_point": str,
+                 "stems": str, "branches": str, "count_words": {str: int}},
+    # the year shape and the relative-year words (extractors/year.py)
+    "years": {"year": REGEX, "relative": {str: int}, "whole_year": str},
+    # where a sentence, a segment, a clause ends (speechkit/punctuation.py)
+    "punctuation": {"sentence_end": str, "segment_end": str, "clause_end": str},
+    # which figures stand for one year of an indicator across speeches (analysis/trend.py)
+    "trend": {"average_words": [str], "share_words": [str]},
+})
+# Language data the code reads once at import (speechkit/numerals.py, punctuation.py,
+# extractors/year.py, analysis/trend.py), the same for every run: a user config cannot
+# extend them.
+FIXED = frozenset({"numerals", "years", "punctuation", "trend"})
 
 
 def _check(spec: Any, value: Any, file: str, key: str) -> None:

@@ -6,7 +6,7 @@ import re
 from speechkit.config import Config
 from speechkit.model import Document, Source
 from speechkit.normalize.clean import clean_text
-from speechkit.normalize.script import script_of, to_simplified
+from speechkit.normalize.script import script_of, to_simplified, to_simplified_lines  # noqa: F401 (tests patch to_simplified)
 
 # Where the body begins: the first line with sentence punctuation, full-width or ASCII (a
 # title, navigation and a byline above it are not body). At most this many characters of a
@@ -34,7 +34,7 @@ def build_document(raw: str, source: Source, config: Config, unit: str | None = 
     clean, offset_map, noise = clean_text(text, config)
     script, traditional = script_of(clean)
     # text without Traditional characters is the common case, and conversion the slow step
-    norm = to_simplified(clean) if traditional else clean
+    norm = to_simplified_lines(clean) if traditional else clean
     return Document(source=source, raw=raw, clean=clean, norm=norm, clean_map=offset_map,
                     script=script, noise_removed=tuple(noise), body_start=body_start(norm),
                     unit=unit, unit_starts=unit_starts)

@@ -2,88 +2,112 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from dataclasses import dataclass
 
 from speechkit.config import Config
+from speechkit.lexicons.typed import CleaningLexicon, CleaningRule
 from speechkit.model import OffsetMap
+from speechkit.spans import merge_spans
 
 # Web pages are read into text before cleaning (speechkit/readers/html.py): no markup here.
 
 
-def _word_rules(lex: dict[str, Any]) -> list[dict[str, str]]:
+def _word_rules(lex: CleaningLexicon) -> list[CleaningRule]:
     """The line rules built from word lists: a line of widgets only, a short promo line."""
-    def alt(words: list[str]) -> str:
+    def alt(words: tuple[str, ...]) -> str:
         return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
     out = []
-    if lex.get("widget_words"):
-        w, sep = alt(lex["widget_words"]), r"[ \t•·|/【】\[\]]"
-        out.append({"name": "widgets", "pattern": f"{sep}*(?:{w})(?:{sep}+(?:{w}))*{sep}*$"})
-    if lex.get("promo_words"):
-        n = lex["promo_line_max_chars"]
-        out.append({"name": "promo_line",
-                    "pattern": f"(?=[^\n。]{{0,{n}}}$)[^\n]{{0,{n}}}?(?:{alt(lex['promo_words'])})"})
+    if lex.widget_words:
+        w, sep = alt(lex.widget_words), r"[ \t•·|/【】\[\]]"
+        out.append(CleaningRule("widgets", f"{sep}*(?:{w})(?:{sep}+(?:{w}))*{sep}*$"))
+    if lex.promo_words:
+        n = lex.promo_line_max_chars
+        out.append(CleaningRule("promo_line", f"(?=[^\n。]{{0,{n}}}$)[^\n]{{0,{n}}}?(?:{alt(lex.promo_words)})"))
     return out
 
 
-def _compile(config: Config) -> dict[str, Any]:
-    lex = config.lexicon("cleaning")
-    line_rules = list(lex["line_rules"]) + _word_rules(lex)
-    return {
-        "related": (lex["related_block_max_lines"], lex["related_item_max_chars"],
-                    re.compile(lex["related_block_stop"])),
-        "fold": str.maketrans(lex["fold"], lex["fold_to"]),
-        # folding only where needed: a regex finds the rare full-width runs far faster than
-        # str.translate walks the whole text
-        "fold_rx": re.compile("[" + re.escape(lex["fold"]) + "]+") if lex["fold"] else None,
-        # one alternation for all line rules: a single pass over the text
-        "line_names": [r["name"] for r in line_rules],
-        "lines": re.compile(
-            "^(?:" + "|".join(f"(?P<r{i}>{r['pattern']})" for i, r in enumerate(line_rules))
-            + f")[^\n]{{0,{lex['line_rule_max_chars']}}}$",
-            re.M) if line_rules else None,
-        "spans": [(r["name"], re.compile(r["pattern"], re.M), tuple(r.get("requires") or ()))
-                  for r in lex["span_rules"]],
-    }
+@dataclass(frozen=True)
+class CleaningRules:
+    """The cleaning lexicon as compiled for one run (``Config.compiled``)."""
+    related: tuple[int, int, re.Pattern[str]]  # a related-links block: max lines, max chars, stop
+    fold: dict[int, int]  # str.maketrans table of the width fold
+    # folding only where needed: a regex finds the rare full-width runs far faster than
+    # str.translate walks the whole text
+    fold_rx: re.Pattern[str] | None
+    line_names: tuple[str, ...]  # the line rules' names, by group r<i> of the line regexes
+    line_patterns: tuple[str, ...]
+    line_requires: tuple[tuple[str, ...], ...]  # words a text must hold for rule i to be tried
+    line_tail: str  # the rest of a matched line (at most line_rule_max_chars)
+    # by the rules a text may match: see _line_regexes (filled as texts need them)
+    line_regexes: dict[tuple[int, ...], tuple[re.Pattern[str], re.Pattern[str]]]
+    spans: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]  # (name, regex, words one must hold)
 
 
-def noise_spans(folded: str, rules: dict[str, Any]) -> list[tuple[int, int, str]]:
+def _compile(config: Config) -> CleaningRules:
+    lex = CleaningLexicon.of(config.lexicon("cleaning"))
+    line_rules = [*lex.line_rules, *_word_rules(lex)]
+    return CleaningRules(
+        related=(lex.related_block_max_lines, lex.related_item_max_chars, re.compile(lex.related_block_stop)),
+        fold=str.maketrans(lex.fold, lex.fold_to),
+        fold_rx=re.compile("[" + re.escape(lex.fold) + "]+") if lex.fold else None,
+        line_names=tuple(r.name for r in line_rules),
+        line_patterns=tuple(r.pattern for r in line_rules),
+        line_requires=tuple(tuple(r.requires or ()) for r in line_rules),
+        line_tail=f"[^\n]{{0,{lex.line_rule_max_chars}}}$",
+        line_regexes={},
+        spans=tuple((r.name, re.compile(r.pattern, re.M), tuple(r.requires or ())) for r in lex.span_rules),
+    )
+
+
+def noise_spans(folded: str, rules: CleaningRules) -> list[tuple[int, int, str]]:
     """Every span a rule removes, with the rule's name: line rules' spans in text order, then
     each span rule's in turn (spans may overlap)."""
     found: list[tuple[int, int, str]] = []
-    names = rules["line_names"]
-    if rules["lines"] is not None:
-        for m in rules["lines"].finditer(folded):
-            if m.end() > m.start():
-                name = names[next(i for i in range(len(names)) if m.group(f"r{i}") is not None)]
-                found.append((m.start(), m.end(), name))
+    names = rules.line_names
+    lines = _line_regexes(folded, rules)
+    if lines is not None:
+        # the first line, then every line after a line break: each line is tried once, at its
+        # start, as a search of the ^-anchored rules would (a match never crosses a line end)
+        first = lines[0].match(folded)
+        for m, start in ([(first, 0)] if first else []) + [
+                (m, m.start("line")) for m in lines[1].finditer(folded)]:
+            if m.end() > start:
+                name = names[next(int(k[1:]) for k, v in m.groupdict().items()
+                                  if v is not None and k[0] == "r" and k[1:].isdigit())]
+                found.append((start, m.end(), name))
                 if name == "related_links":
-                    found += [(s, e, name) for s, e in _related_block(folded, m.end(), *rules["related"])]
-    for name, rx, requires in rules["spans"]:
+                    found += [(s, e, name) for s, e in _related_block(folded, m.end(), *rules.related)]
+    for name, rx, requires in rules.spans:
         if requires and not any(word in folded for word in requires):
             continue  # `in` is a fast substring search; most texts have no such noise at all
         found += [(m.start(), m.end(), name) for m in rx.finditer(folded) if m.end() > m.start()]
     return found
 
 
-def _merged(found: list[tuple[int, int, str]], touching: bool) -> list[tuple[int, int, str]]:
-    """``found`` sorted, overlapping spans (and, with ``touching``, spans that meet) joined
-    into one under the first one's rule name."""
-    out: list[tuple[int, int, str]] = []
-    for s, e, name in sorted(found):
-        if out and (s <= out[-1][1] if touching else s < out[-1][1]):
-            if e > out[-1][1]:
-                out[-1] = (out[-1][0], e, out[-1][2])
-        else:
-            out.append((s, e, name))
-    return out
+def _line_regexes(folded: str, rules: CleaningRules) -> tuple[re.Pattern, re.Pattern] | None:
+    """One alternation of the line rules ``folded`` may match (a rule whose ``requires``
+    words are all absent cannot), so each line is tried against those only: the scanning
+    rules ([^\n]{0,60}?…) cost most. Anchored at the text's start, and after a line break
+    (a search for that jumps from one line break to the next at C speed, where ^ would be
+    tried, and fail, at every character). Compiled once per set of rules."""
+    active = tuple(i for i, words in enumerate(rules.line_requires)
+                   if not words or any(w in folded for w in words))
+    if not active:
+        return None
+    if active not in rules.line_regexes:
+        body = ("(?:" + "|".join(f"(?P<r{i}>{rules.line_patterns[i]})" for i in active) + ")"
+                + rules.line_tail)
+        rules.line_regexes[active] = (re.compile("^" + body, re.M),
+                                         re.compile("\n(?P<line>" + body + ")", re.M))
+    return rules.line_regexes[active]
 
 
-def _folded(raw: str, rules: dict[str, Any]) -> str:
+def _folded(raw: str, rules: CleaningRules) -> str:
     """``raw`` width-folded; folding is 1:1, so offsets in it are offsets in ``raw``."""
-    table = rules["fold"]
+    table = rules.fold
     # folding only where needed: the rare full-width runs, not a translate of the whole text
-    return rules["fold_rx"].sub(lambda m: m.group().translate(table), raw) if rules["fold_rx"] else raw
+    return rules.fold_rx.sub(lambda m: m.group().translate(table), raw) if rules.fold_rx else raw
 
 
 def _related_block(text: str, pos: int, max_lines: int, max_chars: int,
@@ -111,7 +135,7 @@ def page_noise(raw: str, config: Config) -> list[tuple[int, int, str]]:
     """What cleaning cuts from ``raw``: (start, end, rule) in raw offsets, overlaps merged into
     the first rule's span — for ``clean --show-noise``, so a user can audit every cut."""
     rules = config.compiled("cleaning", _compile)
-    return _merged(noise_spans(_folded(raw, rules), rules), touching=False)
+    return merge_spans(noise_spans(_folded(raw, rules), rules), touching=False)
 
 
 def clean_text(raw: str, config: Config) -> tuple[str, OffsetMap, list[str]]:
@@ -120,7 +144,7 @@ def clean_text(raw: str, config: Config) -> tuple[str, OffsetMap, list[str]]:
     folded = _folded(raw, rules)
     found = noise_spans(folded, rules)
     noise = list(dict.fromkeys(name for _s, _e, name in found))
-    removed = [(s, e) for s, e, _name in _merged(found, touching=True)]
+    removed = [(s, e) for s, e, _name in merge_spans(found)]
     if not removed:
         return folded, OffsetMap(), []
     parts, starts, origins = [], [], []

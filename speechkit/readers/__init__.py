@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from speechkit.errors import LoadError
+from speechkit.lexicons.typed import ReadersLexicon
 from speechkit.readers.extracted import Extracted
 
 # OLE2 compound file (legacy Word .doc, .xls, .ppt)
@@ -37,7 +38,8 @@ def kind_of(data: bytes) -> str:
 
 def is_html(text: str, config: Any) -> bool:
     """A decoded text that is a web page, or a fragment of one (markup near its start)."""
-    rx = config.compiled("readers.detect", lambda c: re.compile(c.lexicon("readers")["html"]["detect"], re.I))
+    rx = config.compiled("readers.detect",
+                         lambda c: re.compile(ReadersLexicon.of(c.lexicon("readers")).html.detect, re.I))
     return rx.search(text, 0, HTML_SNIFF) is not None
 
 

@@ -21,6 +21,7 @@ from typing import Any, Iterator
 from xml.etree import ElementTree as ET
 
 from speechkit.errors import LoadError
+from speechkit.numerals import BRANCHES, STEMS, write, write_cyclic, write_digits
 from speechkit.readers.extracted import Extracted
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -31,28 +32,6 @@ MAX_PART_BYTES = 256 * 1024 * 1024
 TIGHT_END = "、．.。，,：:)）]】」』》〉"
 _NOT_READ = {W + "delText", W + "instrText", W + "drawing", W + "pict", W + "object",
              MC + "AlternateContent", W + "footnoteReference", W + "endnoteReference", W + "commentReference"}
-
-_DIGITS = "〇一二三四五六七八九"
-_LEGAL = "零壹贰叁肆伍陆柒捌玖"
-_TIANGAN = "甲乙丙丁戊己庚辛壬癸"
-_DIZHI = "子丑寅卯辰巳午未申酉戌亥"
-
-
-def _cn(n: int, digits: str = _DIGITS, units: str = "十百千") -> str:
-    """1..9999 in Chinese counting: 十, 十一, 二十, 一百零五, 一千二百."""
-    if n <= 0 or n >= 10000:
-        return str(n)
-    out, zero = "", False
-    for power, unit in ((1000, units[2]), (100, units[1]), (10, units[0]), (1, "")):
-        d, n = divmod(n, power)
-        if d:
-            if zero and out:
-                out += "零" if digits is _DIGITS else digits[0]
-            out += digits[d] + unit
-            zero = False
-        elif out:
-            zero = True
-    return out[1:] if out.startswith(digits[1] + units[0]) and digits is _DIGITS else out
 
 
 def _roman(n: int) -> str:
@@ -80,16 +59,16 @@ FORMATS = {
     "lowerRoman": lambda n: _roman(n).lower(),
     "upperLetter": _letter,
     "lowerLetter": lambda n: _letter(n).lower(),
-    "chineseCounting": _cn,
-    "chineseCountingThousand": _cn,
-    "taiwaneseCounting": _cn,
-    "taiwaneseCountingThousand": _cn,
-    "japaneseCounting": _cn,
-    "ideographLegalTraditional": lambda n: _cn(n, _LEGAL, "拾佰仟"),
-    "chineseLegalSimplified": lambda n: _cn(n, _LEGAL, "拾佰仟"),
-    "ideographTraditional": lambda n: _TIANGAN[n - 1] if 1 <= n <= 10 else str(n),
-    "ideographZodiac": lambda n: _DIZHI[n - 1] if 1 <= n <= 12 else str(n),
-    "ideographDigital": lambda n: "".join(_DIGITS[int(d)] for d in str(n)),
+    "chineseCounting": write,
+    "chineseCountingThousand": write,
+    "taiwaneseCounting": write,
+    "taiwaneseCountingThousand": write,
+    "japaneseCounting": write,
+    "ideographLegalTraditional": lambda n: write(n, financial=True),
+    "chineseLegalSimplified": lambda n: write(n, financial=True),
+    "ideographTraditional": lambda n: write_cyclic(n, STEMS),
+    "ideographZodiac": lambda n: write_cyclic(n, BRANCHES),
+    "ideographDigital": write_digits,
     "decimalFullWidth": lambda n: str(n).translate({ord(d): 0xFF10 + int(d) for d in "0123456789"}),
     "decimalFullWidth2": lambda n: str(n).translate({ord(d): 0xFF10 + int(d) for d in "0123456789"}),
     "decimalEnclosedCircle": lambda n: _enclosed(n, 0x2460, 0x2473),

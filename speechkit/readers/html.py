@@ -18,9 +18,11 @@ The result is the ``raw`` layer, so ``line`` counts lines of the text a reader s
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from speechkit.errors import LoadError
+from speechkit.lexicons.typed import HtmlReaderLexicon, ReadersLexicon
 from speechkit.readers.extracted import Extracted
 
 _WS = re.compile(r"[ \t\r\n\f]+")  # HTML white space (not U+3000, which a page uses to indent)
@@ -30,12 +32,25 @@ _WORDS = re.compile(r"[-_]")
 WIDEN_MAX, WIDEN_SLACK = 1.3, 400
 
 
-def _compile(config: Any) -> dict[str, Any]:
-    lex = config.lexicon("readers")["html"]
-    return {**lex, "cues": re.compile(lex["boilerplate_cues"], re.I), "names": frozenset(lex["boilerplate_names"]),
-            "seps": re.compile(lex["title_separators"]), "blocks": frozenset(lex["block_tags"]),
-            "cells": frozenset(lex["cell_tags"]), "roles": frozenset(lex["boilerplate_roles"]),
-            "text_blocks": frozenset(lex["text_blocks"])}
+@dataclass(frozen=True)
+class HtmlRules:
+    """The readers.html lexicon as compiled for one run (``Config.compiled``)."""
+    lex: HtmlReaderLexicon
+    cues: re.Pattern[str]  # how furniture blocks start (当前位置, 版权所有)
+    names: frozenset[str]  # class/id words that name furniture
+    seps: re.Pattern[str]  # where a <title> leaves the page's own title
+    blocks: frozenset[str]
+    cells: frozenset[str]
+    roles: frozenset[str]
+    text_blocks: frozenset[str]
+
+
+def _compile(config: Any) -> HtmlRules:
+    lex = ReadersLexicon.of(config.lexicon("readers")).html
+    return HtmlRules(lex, cues=re.compile(lex.boilerplate_cues, re.I), names=frozenset(lex.boilerplate_names),
+                     seps=re.compile(lex.title_separators), blocks=frozenset(lex.block_tags),
+                     cells=frozenset(lex.cell_tags), roles=frozenset(lex.boilerplate_roles),
+                     text_blocks=frozenset(lex.text_blocks))
 
 
 def _parse(text: str) -> Any:
@@ -69,30 +84,30 @@ def _stats(root: Any) -> dict[Any, tuple[int, int, int]]:
     return stats
 
 
-def _furniture(el: Any, st: tuple[int, int, int], total: int, inside_article: bool, r: dict[str, Any]) -> bool:
+def _furniture(el: Any, st: tuple[int, int, int], total: int, inside_article: bool, r: HtmlRules) -> bool:
     tag = _tag(el)
     chars, links, n = st
-    if chars >= r["protect_share"] * total > 0:
+    if chars >= r.lex.protect_share * total > 0:
         return False
-    if tag in r["boilerplate_tags"] or (tag in r["outer_tags"] and not inside_article):
+    if tag in r.lex.boilerplate_tags or (tag in r.lex.outer_tags and not inside_article):
         return True
-    if (el.get("role") or "").lower() in r["roles"]:
+    if (el.get("role") or "").lower() in r.roles:
         return True
     for attr in ("class", "id"):
         for token in (el.get(attr) or "").split():
-            if _WORDS.split(token.lower())[0] in r["names"]:
+            if _WORDS.split(token.lower())[0] in r.names:
                 return True
-    if n >= 2 and chars and links >= r["link_density"] * chars and tag not in ("a", "body", "html"):
+    if n >= 2 and chars and links >= r.lex.link_density * chars and tag not in ("a", "body", "html"):
         return True
-    if 0 < chars <= r["cue_max_chars"] and tag in r["blocks"] | r["cells"]:
-        start = _WS.sub("", "".join(el.itertext())[:2 * r["cue_max_chars"]])
-        return r["cues"].match(start) is not None
+    if 0 < chars <= r.lex.cue_max_chars and tag in r.blocks | r.cells:
+        start = _WS.sub("", "".join(el.itertext())[:2 * r.lex.cue_max_chars])
+        return r.cues.match(start) is not None
     return False
 
 
-def _strip(root: Any, r: dict[str, Any]) -> None:
+def _strip(root: Any, r: HtmlRules) -> None:
     """Remove what is never shown, then page furniture (outermost first)."""
-    for el in list(root.iter(*r["drop_tags"])):
+    for el in list(root.iter(*r.lex.drop_tags)):
         el.drop_tree()
     stats = _stats(root)
     total = stats.get(root, (0, 0, 0))[0]
@@ -110,7 +125,7 @@ def _strip(root: Any, r: dict[str, Any]) -> None:
         el.drop_tree()
 
 
-def _article(root: Any, r: dict[str, Any]) -> tuple[Any, Any]:
+def _article(root: Any, r: HtmlRules) -> tuple[Any, Any]:
     """The smallest element holding ``main_share`` of the text, and the article's heading.
     The element is widened to take in the heading when that adds little else (the byline
     between them: 来源, 发布时间)."""
@@ -120,8 +135,8 @@ def _article(root: Any, r: dict[str, Any]) -> tuple[Any, Any]:
     total = stats.get(body, (0, 0, 0))[0]
     best = body
     while True:
-        nxt = next((c for c in best if stats.get(c, (0, 0, 0))[0] >= r["main_share"] * total), None)
-        if nxt is None or _tag(nxt) in r["text_blocks"]:  # one long paragraph is not the article
+        nxt = next((c for c in best if stats.get(c, (0, 0, 0))[0] >= r.lex.main_share * total), None)
+        if nxt is None or _tag(nxt) in r.text_blocks:  # one long paragraph is not the article
             break
         best = nxt
     heading = _heading(body, best, r)
@@ -137,9 +152,9 @@ def _article(root: Any, r: dict[str, Any]) -> tuple[Any, Any]:
     return best, heading
 
 
-def _heading(body: Any, article: Any, r: dict[str, Any]) -> Any:
+def _heading(body: Any, article: Any, r: HtmlRules) -> Any:
     """The article's heading: its own first h1 (else h2, h3), else the last heading before it."""
-    tags = r["heading_tags"]
+    tags = r.lex.heading_tags
     for tag in tags:
         inside = next((h for h in article.iter(tag) if _WS.sub("", h.text_content())), None)
         if inside is not None:
@@ -153,12 +168,12 @@ def _heading(body: Any, article: Any, r: dict[str, Any]) -> Any:
     return last
 
 
-def _layout(el: Any, r: dict[str, Any]) -> str:
+def _layout(el: Any, r: HtmlRules) -> str:
     """The element's text as a browser lays it out: lines at block boundaries."""
     from lxml import etree
 
     parts: list[str] = []
-    blocks, cells = r["blocks"], r["cells"]
+    blocks, cells = r.blocks, r.cells
     for ev, node in etree.iterwalk(el, events=("start", "end")):
         tag = _tag(node)
         if ev == "start":
@@ -179,11 +194,11 @@ def _layout(el: Any, r: dict[str, Any]) -> str:
     return "\n".join(ln for ln in lines if ln)
 
 
-def _site_title(root: Any, r: dict[str, Any]) -> str | None:
+def _site_title(root: Any, r: HtmlRules) -> str | None:
     """The article part of <title> (before the site name), for pages without a heading."""
     t = root.find(".//title")
     text = _WS.sub(" ", t.text_content()).strip() if t is not None else ""
-    return r["seps"].split(text)[0].strip() or None if text else None
+    return r.seps.split(text)[0].strip() or None if text else None
 
 
 def read_html(text: str, encoding: str, config: Any, name: str = "<text>") -> Extracted:

@@ -12,10 +12,12 @@ import io
 import re
 import statistics
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Iterator
 
 from speechkit.errors import LoadError
+from speechkit.lexicons.typed import PdfReaderLexicon, ReadersLexicon
 from speechkit.readers.extracted import Extracted
 
 # Two glyphs of the same character whose left edges are closer than this share of the glyph
@@ -116,11 +118,11 @@ def _furniture_key(text: str) -> str:
     return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
 
 
-def _drop_furniture(pages: list[list[Line]], lex: dict[str, Any]) -> list[list[Line]]:
+def _drop_furniture(pages: list[list[Line]], lex: PdfReaderLexicon) -> list[list[Line]]:
     """Page numbers and running headers/footers: among a page's first and last lines, those
     that are only a page number, or that recur (digits aside) on most pages."""
-    numbers = [re.compile(p) for p in lex["page_number_patterns"]]
-    n = lex["furniture_lines"]
+    numbers = [re.compile(p) for p in lex.page_number_patterns]
+    n = lex.furniture_lines
 
     def edges(lines: list[Line]) -> list[Line]:
         return lines[:n] + lines[max(n, len(lines) - n):]
@@ -129,7 +131,7 @@ def _drop_furniture(pages: list[list[Line]], lex: dict[str, Any]) -> list[list[L
     for lines in pages:
         for key in {_furniture_key(ln.text) for ln in edges(lines)}:
             seen[key] = seen.get(key, 0) + 1
-    least = max(2, lex["running_share"] * len(pages))
+    least = max(2, lex.running_share * len(pages))
     out = []
     for lines in pages:
         edge = {id(ln) for ln in edges(lines)}
@@ -195,7 +197,7 @@ def _needs_space(before: str, after: str) -> bool:
             and after[0].isascii() and after[0].isalnum())
 
 
-def _ordinary(text: str, radicals: dict[str, str]) -> str:
+def _ordinary(text: str, radicals: Mapping[str, str]) -> str:
     """Kangxi radicals and compatibility ideographs (NFKC), radical supplements (lexicon)
     as the ordinary characters; one character for one, so nothing else moves."""
     def fix(m: re.Match[str]) -> str:
@@ -213,7 +215,7 @@ def read_pdf(data: bytes, name: str, config: Any) -> Extracted:
 
     # pdfminer logs what it repairs (a missing CropBox, a bad xref); stderr is for our own lines
     logging.getLogger("pdfminer").setLevel(logging.ERROR + 10)
-    lex = config.lexicon("readers")["pdf"]
+    lex = ReadersLexicon.of(config.lexicon("readers")).pdf
     pages = []
     try:
         for k, chars in enumerate(_pages(data)):
@@ -226,5 +228,5 @@ def read_pdf(data: bytes, name: str, config: Any) -> Extracted:
     if not any(pages):
         raise LoadError(name, "PDF has no text layer (a scan?); run OCR on it (e.g. ocrmypdf) and read the result")
     text, starts = _paragraphs(_drop_furniture(pages, lex))
-    text = _ordinary(text, lex["radicals"])
+    text = _ordinary(text, lex.radicals)
     return Extracted(text, "pdf", "page", tuple(starts))

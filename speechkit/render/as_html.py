@@ -7,7 +7,10 @@ comes ready from ``analysis/trend.report_data``; this module only lays it out.
 from __future__ import annotations
 
 import html
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from speechkit.lexicons.typed import DisplayLexicon
 
 Record = dict[str, Any]
 
@@ -50,24 +53,27 @@ def _figure_html(fig: Record, div_id: str, first: bool) -> str:
                        include_mathjax=False)
 
 
-def _display() -> Record:
+def _display() -> DisplayLexicon:
     from speechkit import lexicons
+    from speechkit.lexicons.typed import DisplayLexicon
 
-    return lexicons.packaged("display")
+    return DisplayLexicon.of(lexicons.packaged("display"))
 
 
 def _scaled(values: list[Any], divisor: int) -> list[Any]:
     return [None if v is None else v / divisor for v in values]
 
 
-def trend_figure(indicator: str, s: Record, display: Record | None = None) -> Record:
+def trend_figure(indicator: str, s: Record, display: DisplayLexicon | None = None) -> Record:
     """A chart titled in words: 国内生产总值 · 增长 %, 财政收入 · 亿元 (amounts scaled to the unit shown)."""
+    from speechkit.lexicons.typed import DisplayUnit
+
     display = display or _display()
     measure = s["measure"] or ""
     base = measure.replace("value:", "")
-    unit = display["units"].get(base, {"label": base, "divisor": 1})
-    label, divisor = (display["growth"], 1) if measure == "growth" else (unit["label"], unit["divisor"])
-    name = display["indicators"].get(indicator, indicator)
+    unit = display.units.get(base, DisplayUnit(base, 1))
+    label, divisor = (display.growth, 1) if measure == "growth" else (unit.label, unit.divisor)
+    name = display.indicators.get(indicator, indicator)
     x = _x(s["periods"])
     target = {"type": "bar", "name": "目标 target", "x": x, "y": _scaled(s["target_low"], divisor),
               "marker": {"color": TARGET_COLOR},

@@ -25,7 +25,7 @@ LAYERS = [
 ]
 # Extractors are pure functions of one Document and do not import each other, except these
 # helpers, which hold pieces shared by several of them.
-EXTRACTOR_HELPERS = {"gate", "numbers", "target_cues", "parallel", "formula_members", "year", "jurisdiction"}
+EXTRACTOR_HELPERS = {"gate", "numbers", "target_cues", "target_rules", "parallel", "formula_members", "year", "jurisdiction"}
 # One door per outside library: only these modules (or packages) may import it.
 DOORS = {
     "jieba": ("segment",), "rjieba": ("segment",),

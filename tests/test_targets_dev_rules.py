@@ -162,3 +162,25 @@ def test_a_size_before_a_noun_names_a_class(text, values):
 ])
 def test_counts_of_the_meeting_and_durations_are_not_figures(text, kinds):
     assert [r["kind"] for r in recs(text)] == kinds
+
+
+# (text, indicator, value, qualifier, masked): a threshold crossed is the figure's lower bound,
+# and a number a page masked with any mask symbol is a masked record, not dropped
+@pytest.mark.parametrize("text,indicator,value,qualifier,masked", [
+    ("去年全县生产总值突破300亿元。", "gdp", 3e10, "at_least", False),
+    ("今年力争地区生产总值跨越500亿元大关。", "gdp", 5e10, "at_least", False),
+    ("去年全区财政收入首次迈过20亿元。", "fiscal_revenue", 2e9, "at_least", False),
+    ("今年全社会固定资产投资##亿元，增长10%。", "fixed_asset_investment", None, "exact", True),
+    ("今年地区生产总值达到☆☆亿元左右。", "gdp", None, "approx", True),
+    ("今年地区生产总值达到＃＃．＃亿元。", "gdp", None, "exact", True),
+])
+def test_thresholds_and_mask_symbols(text, indicator, value, qualifier, masked):
+    got = pick(recs(text), indicator=indicator)
+    assert len(got) == 1, [(r["text"], r["indicator"]) for r in recs(text)]
+    assert (got[0]["value"], got[0]["qualifier"], got[0]["masked"]) == (value, qualifier, masked)
+
+
+def test_a_hash_sign_alone_is_no_number():
+    assert recs("本文标签：#经济工作# #政府工作报告#") == []
+    # a hash before words is a tag, not a mask: the only number read is the count after it
+    assert [(r["value"], r["masked"]) for r in recs("话题：#乡村振兴#，共3条评论")] == [(3, False)]

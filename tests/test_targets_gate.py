@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 import speechkit
 from speechkit.api import outline, targets
 from speechkit.config import Config
-from speechkit.extractors import targets as T
+from speechkit.extractors.target_rules import compile_rules
 from speechkit.extractors.gate import gated
 from tests.conftest import SAMPLES
 
@@ -26,13 +26,13 @@ def spans(rx: re.Pattern, text: str, pos: int = 0, endpos: int | None = None) ->
 
 @pytest.fixture(scope="module")
 def compiled():
-    return Config().compiled("targets", T._compile)
+    return Config().compiled("targets", compile_rules)
 
 
 def test_gated_cue_regexes_match_as_the_plain_ones_on_the_samples(compiled):
     norms = [speechkit.load(str(p)).norm for p in SAMPLES]
     for key in CUE_KEYS:
-        rx = compiled[key]
+        rx = getattr(compiled, key)
         plain = re.compile(rx.pattern.split("])(?:", 1)[1][:-1]) if rx.pattern.startswith("(?=[") else rx
         for text in norms:
             assert spans(rx, text) == spans(plain, text), key
@@ -44,9 +44,9 @@ CUE_CHARS = "今年明去上比较到至要求将近主预期目标力争确保�
 @settings(max_examples=200, deadline=None)
 @given(text=st.text(alphabet=CUE_CHARS, max_size=40), cut=st.integers(0, 40))
 def test_gated_equals_plain_on_any_window(text, cut):
-    compiled = Config().compiled("targets", T._compile)
+    compiled = Config().compiled("targets", compile_rules)
     for key in ("kind", "period", "modality", "growth", "qual_before"):
-        rx = compiled[key]
+        rx = getattr(compiled, key)
         plain = re.compile(rx.pattern.split("])(?:", 1)[1][:-1])
         lo, hi = min(cut, len(text)), len(text)
         assert spans(rx, text, lo // 2, hi) == spans(plain, text, lo // 2, hi), key

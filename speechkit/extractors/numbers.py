@@ -14,14 +14,18 @@ a two-million-digit number.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Iterator
 
 from speechkit.config import Config
-from speechkit.numerals import (CHARS, DIGITS, MAGNITUDES, POINT, POINT_DIGITS, SECTIONS, UNITS, ZEROS,
+from speechkit.numerals import (CHARS, DIGITS, MAGNITUDES, MASK_LETTERS, MASKS, POINT, POINT_DIGITS, SECTIONS, UNITS,
+                                ZEROS,
                                 parse_arabic, parse_chinese, parse_number)
 
-MASK_CHARS = "*＊×Xx"
+MASK_CHARS = MASKS + MASK_LETTERS
+_MK = re.escape(MASKS)  # mask symbols, escaped for a character class
+_MC = re.escape(MASK_CHARS)
 RANGE_SEPS = "—–－\\-～~至到"
 # At most this many line ends (a blank line) between a number and its magnitude.
 LINE_BREAK = r"\n{1,3}"
@@ -38,13 +42,13 @@ MIN_CN_COUNT = 100
 # digits read after 点, the nonzero digits, and the magnitudes written after a number.
 _NONZERO = "".join(c for c in DIGITS if c not in ZEROS)
 _MAG_CN = "|".join(sorted(MAGNITUDES, key=lambda m: (-len(m), -MAGNITUDES[m])))
-_AR = r"[0-9*＊×Xx]{1,16}(?:,[0-9]{3}){0,4}(?: ?[.·] ?[0-9*＊×Xx]{1,8})?"
+_AR = rf"[0-9{_MC}]{{1,16}}(?:,[0-9]{{3}}){{0,4}}(?: ?[.·] ?[0-9{_MC}]{{1,8}})?"
 _CN = rf"[{CHARS}]{{1,12}}(?:{POINT}[{POINT_DIGITS}]{{1,8}}(?:{_MAG_CN})?)?"
 # An Arabic number starts at the start of its run, not after a letter (G20, PM2.5) — except
 # right after GDP, which pages glue to its figure (GDP19.92亿元).
-_NB_AR = r"(?:(?<![0-9A-Za-z.*＊×·])|(?<=GDP)|(?<=gdp))"
+_NB_AR = rf"(?:(?<![0-9A-Za-z.{_MK}·])|(?<=GDP)|(?<=gdp))"
 _NB_CN = rf"(?<![{CHARS}{POINT}第])"
-_END_AR = r"(?![0-9*＊×])"
+_END_AR = rf"(?![0-9{_MK}])"
 _END_CN = rf"(?![{CHARS}{POINT}])"
 # A fraction: a denominator of nonzero digits, units and 万 (三分之一, 千分之五), a numerator
 # of digits below 十 or 十 itself, never 两 (百分之两 is no number).
@@ -56,8 +60,8 @@ _FRAC_NUM = "".join(c for c in POINT_DIGITS if c not in ZEROS) + min(UNITS, key=
 # character; this one starts with a character class, so the engine skips the ~97% of a
 # speech that cannot start a number in C, and the reader is tried only where it can match.
 _START = re.compile(
-    rf"[0-9*＊×Xx{CHARS}]"
-    r"(?:(?<=[0-9*＊×Xx])(?:(?<![0-9A-Za-z.*＊×·].)|(?<=GDP.)|(?<=gdp.))"
+    rf"[0-9{_MC}{CHARS}]"
+    rf"(?:(?<=[0-9{_MC}])(?:(?<![0-9A-Za-z.{_MK}·].)|(?<=GDP.)|(?<=gdp.))"
     rf"|(?<=[{CHARS}])(?<![{CHARS}{POINT}第].)"
     r"|(?<=百)(?=分之))"
 )
@@ -84,7 +88,19 @@ def _alt(words: Any) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-def compile_reader(config: Config) -> dict[str, Any]:
+@dataclass(frozen=True)
+class ReaderRules:
+    """The number reader as compiled for one run from units.yaml (``compile_reader``)."""
+    rx: re.Pattern[str]  # a number, its magnitude, unit and qualifier (see ``compile_reader``)
+    units: Mapping[str, Any]  # unit word -> its spec (unit, factor, classifier)
+    mags: Mapping[str, int]  # magnitude word -> its factor (万 10^4)
+    mag_rx: re.Pattern[str]  # the magnitude (and 多/余) a number ends with
+    implicit: Mapping[str, str]  # a noun that implies a unit (户 -> households)
+    cheng_not: frozenset[str]  # 成 before one of these is no share (成为, 成果)
+    post: Mapping[str, str]  # qualifier word after a number -> qualifier (左右 -> approx)
+
+
+def compile_reader(config: Config) -> ReaderRules:
     lex = config.lexicon("units")
     units, mags = lex["units"], lex["magnitudes"]
     unit_alt = _alt(units)
@@ -105,25 +121,24 @@ def compile_reader(config: Config) -> dict[str, Any]:
         rf"(?:(?P<sep> ?[{RANGE_SEPS}] ?)(?P<n2>{one}) ?(?P<u2>{unit_alt})?)?"
         rf"(?(u1)|(?(u2)|(?={implicit_alt})))"  # a unit somewhere, or a noun that implies one
     )
-    tail = r"(?P<duo>多|余)?(?P<post>左右|上下|以上|以下|以内|之内)?"
-    return {
-        "rx": re.compile(rf"(?:{qty}){tail}"),
-        "units": units,
-        "mags": mags,
-        "mag_rx": re.compile(rf"({mag_alt})?(多|余)?$"),
-        "implicit": lex.get("implicit_units") or {},
-        "cheng_not": set("不为了立功员本果效绩就型品"),
-        "post": {"左右": "approx", "上下": "approx", "以上": "at_least", "以下": "at_most",
-                 "以内": "at_most", "之内": "at_most"},
-    }
+    tail = rf"(?P<duo>多|余)?(?P<post>{_alt(lex['qualifiers_after'])})?"
+    return ReaderRules(
+        rx=re.compile(rf"(?:{qty}){tail}"),
+        units=units,
+        mags=mags,
+        mag_rx=re.compile(rf"({mag_alt})?(多|余)?$"),
+        implicit=lex.get("implicit_units") or {},
+        cheng_not=frozenset(lex["share_not_before"]),
+        post=lex["qualifiers_after"],
+    )
 
 
-def _read_one(s: str, comp: dict[str, Any]) -> tuple[float | None, bool, bool, bool]:
+def _read_one(s: str, comp: ReaderRules) -> tuple[float | None, bool, bool, bool]:
     """(value, masked, chinese, bare magnitude) of one number with its magnitude/多."""
     if s[0] in "0123456789" or s[0] in MASK_CHARS:
-        m = comp["mag_rx"].search(s)
+        m = comp.mag_rx.search(s)
         core = (s[: m.start()] if m else s).rstrip("\n 多余")
-        mag = comp["mags"].get(m.group(1), 1) if m and m.group(1) else 1
+        mag = comp.mags.get(m.group(1), 1) if m and m.group(1) else 1
         masked = any(c in MASK_CHARS for c in core)
         v = parse_arabic(core)
         return (None if v is None else v * mag), masked, False, False
@@ -133,9 +148,9 @@ def _read_one(s: str, comp: dict[str, Any]) -> tuple[float | None, bool, bool, b
     return v, False, True, bare
 
 
-def _qualifier(m: re.Match, comp: dict[str, Any]) -> str | None:
+def _qualifier(m: re.Match, comp: ReaderRules) -> str | None:
     if m.group("post"):
-        return comp["post"][m.group("post")]
+        return comp.post[m.group("post")]
     if m.group("duo") or any(c in "多余" for c in (m.group("n2") or m.group("n1") or "")):
         return "at_least"
     return None
@@ -155,9 +170,9 @@ def _percent_forms(m: re.Match) -> tuple[float | None, float | None] | None:
     return None
 
 
-def scan_quantities(text: str, comp: dict[str, Any], bare_prefixes: tuple[str, ...] = ()) -> Iterator[Quantity]:
+def scan_quantities(text: str, comp: ReaderRules, bare_prefixes: tuple[str, ...] = ()) -> Iterator[Quantity]:
     """Every quantity with a unit in ``text``, left to right."""
-    units = comp["units"]
+    units = comp.units
     for m in _matches(text, comp):
         if m.group("pct") or m.group("frac") or m.group("half"):
             pv = _percent_forms(m)
@@ -170,11 +185,11 @@ def scan_quantities(text: str, comp: dict[str, Any], bare_prefixes: tuple[str, .
             yield q
 
 
-def _matches(text: str, comp: dict[str, Any]) -> Iterator[re.Match]:
-    """The reader's matches, exactly as ``comp["rx"].finditer(text)`` finds them: every match
+def _matches(text: str, comp: ReaderRules) -> Iterator[re.Match]:
+    """The reader's matches, exactly as ``comp.rx.finditer(text)`` finds them: every match
     starts where ``_START`` matches, so trying the reader only there finds the same leftmost
     matches (look-behinds see the text before ``pos``)."""
-    match = comp["rx"].match
+    match = comp.rx.match
     pos = 0
     for s in _START.finditer(text):
         p = s.start()
@@ -186,7 +201,7 @@ def _matches(text: str, comp: dict[str, Any]) -> Iterator[re.Match]:
             pos = m.end()
 
 
-def _quantity(text: str, m: re.Match, comp: dict[str, Any], units: dict[str, Any],
+def _quantity(text: str, m: re.Match, comp: ReaderRules, units: dict[str, Any],
               bare_prefixes: tuple[str, ...]) -> Quantity | None:
     u_s = m.group("u2") or m.group("u1")
     end = m.end()
@@ -196,7 +211,7 @@ def _quantity(text: str, m: re.Match, comp: dict[str, Any], units: dict[str, Any
         implicit = _implicit_unit(text, end, m, comp)
         if implicit is None:  # no unit: a date, a duration, a code, a name
             return None
-    if u_s == "成" and (text[end:end + 1] in comp["cheng_not"] or m.group("n2")):
+    if u_s == "成" and (text[end:end + 1] in comp.cheng_not or m.group("n2")):
         return None  # 一成不变, 三成为 … are words, not shares
     if m.group("n2") and m.group("u1") and m.group("u2") and m.group("u1") != m.group("u2"):
         # "5亿元至6万人": two quantities, not a range; keep the first
@@ -232,20 +247,20 @@ def _quantity(text: str, m: re.Match, comp: dict[str, Any], units: dict[str, Any
                     share=u_s == "成")
 
 
-def _mag_of(s: str, comp: dict[str, Any]) -> int:
+def _mag_of(s: str, comp: ReaderRules) -> int:
     """The magnitude written at the end of a number (万 in 5万, 五万, 5万多), else 0."""
     if s[0] not in "0123456789" and s[0] not in MASK_CHARS:
         core = s.rstrip("多余")
         return SECTIONS.get(core[-1:], 0) if len(core) > 1 else 0
-    mm = comp["mag_rx"].search(s)
-    return comp["mags"].get(mm.group(1), 0) if mm and mm.group(1) else 0
+    mm = comp.mag_rx.search(s)
+    return comp.mags.get(mm.group(1), 0) if mm and mm.group(1) else 0
 
 
-def _implicit_unit(text: str, end: int, m: re.Match, comp: dict[str, Any]) -> str | None:
+def _implicit_unit(text: str, end: int, m: re.Match, comp: ReaderRules) -> str | None:
     """5.8万亿资金: a magnitude with no unit, followed by a noun that says what it counts."""
     if not _mag_of(m.group("n2") or m.group("n1"), comp):
         return None
-    for noun, unit in comp["implicit"].items():
+    for noun, unit in comp.implicit.items():
         if text.startswith(noun, end):
             return unit
     return None

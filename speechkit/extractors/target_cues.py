@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import Any, NamedTuple, Protocol
+from typing import NamedTuple, Protocol
 
+from speechkit.extractors.target_rules import TargetContext, TargetRules
 from speechkit.extractors.year import WHOLE_YEAR, YEAR
 from speechkit.model import Heading
 
@@ -113,12 +114,12 @@ def first(rx: re.Pattern, text: str, wins: list[tuple[int, int]]) -> str | None:
 
 
 def kind(text: str, q_start: int, cs: int, ce: int, wins: list[tuple[int, int]],
-         comp: dict[str, Any], ctx: dict[str, Any], inherited: Decision | None = None) -> Decision:
+         comp: TargetRules, ctx: TargetContext, inherited: Decision | None = None) -> Decision:
     """(kind, the cue that decided it, confidence), nearest first: the number's own words,
     the kind of the list it is an item of (``inherited``: the previous item's, when that was
     decided by a cue), the lead-ins of its sentence or paragraph, its section heading, a
     weak verb of its own; else ``actual`` with low confidence."""
-    m = comp["other"].search(text, cs, ce)
+    m = comp.other.search(text, cs, ce)
     if m is not None:
         return Decision("other", m.group(), "high")
     found = _strong(text, wins[:2], comp, ctx)
@@ -133,33 +134,33 @@ def kind(text: str, q_start: int, cs: int, ce: int, wins: list[tuple[int, int]],
     if found is not None:
         return found
     for win in wins[:2]:
-        m = last(comp["weak"], text, win)
+        m = last(comp.weak, text, win)
         if m is not None:
             return Decision("actual", m.group(), "high")
     return Decision("actual", None, "low")
 
 
-def _strong(text: str, wins: list[tuple[int, int]], comp: dict[str, Any], ctx: dict[str, Any]
+def _strong(text: str, wins: list[tuple[int, int]], comp: TargetRules, ctx: TargetContext
             ) -> Decision | None:
     """The kind the nearest strong cue of the first window that has one gives. A year says
     nothing when it is the speech's own (2024年，全市生产总值… in a 2024 speech is a review or a
     plan: other words decide); an achieved period (上半年, 1—8月, 今年以来) is a review unless a
     plan word comes before it in its window (力争上半年…)."""
     for win in wins:
-        m = last(comp["kind"], text, win)
+        m = last(comp.kind, text, win)
         while m is not None and (m.group("plan") or m.group("year") is not None and not _year_decides(m, ctx)):
-            m = last(comp["kind"], text, (win[0], m.start()))  # 完成年度计划的… decides nothing
+            m = last(comp.kind, text, (win[0], m.start()))  # 完成年度计划的… decides nothing
         if m is None:
             continue
         if m.group("year") is not None:
-            return Decision("actual" if int(m.group("year")) < (ctx["year"] or 0) else "target", m.group(), "high",
+            return Decision("actual" if int(m.group("year")) < (ctx.year or 0) else "target", m.group(), "high",
                             m.start())
         if m.group("part"):
-            plan = _last_group(comp["kind"], text, (_clause_start(text, win[0], m.start()), m.start()), "target")
-            if plan is not None and not comp["soft_target"].fullmatch(plan.group()):
+            plan = _last_group(comp.kind, text, (_clause_start(text, win[0], m.start()), m.start()), "target")
+            if plan is not None and not comp.soft_target.fullmatch(plan.group()):
                 return Decision("target", plan.group(), "high", plan.start())
             return Decision("actual", m.group(), "high", m.start())
-        if m.group("target") and comp["soft_target"].fullmatch(m.group()):
+        if m.group("target") and comp.soft_target.fullmatch(m.group()):
             done = _before(comp, text, (win[0], m.start()))  # 截至10月底，全市今年新签约…
             if done is not None:
                 return Decision("actual", done.group(), "high", done.start())
@@ -172,21 +173,21 @@ def _clause_start(text: str, start: int, end: int) -> int:
     return max([start] + [text.rfind(c, start, end) + 1 for c in "，,；;：:。！？!?\n"])
 
 
-def _before(comp: dict[str, Any], text: str, win: tuple[int, int]) -> re.Match | None:
+def _before(comp: TargetRules, text: str, win: tuple[int, int]) -> re.Match | None:
     """The nearest achieved period or so-far word (截至, 上半年) in ``win``: it puts a plain 今年
     after it in the past (截至10月底，今年…). A past year does not (去年…，今年…达到 plans)."""
-    found = last(comp["so_far"], text, win)
-    for m in comp["kind"].finditer(text, found.end() if found else win[0], win[1]):
+    found = last(comp.so_far, text, win)
+    for m in comp.kind.finditer(text, found.end() if found else win[0], win[1]):
         if m.group("part"):
             found = m
     return found
 
 
-def _year_decides(m: re.Match, ctx: dict[str, Any]) -> bool:
+def _year_decides(m: re.Match, ctx: TargetContext) -> bool:
     year = int(m.group("year"))
-    if ctx["year"] is None:
+    if ctx.year is None:
         return bool(m.group("to"))  # 到2020年, with no idea of the speech's own year
-    return year != ctx["year"] or bool(m.group("to"))
+    return year != ctx.year or bool(m.group("to"))
 
 
 def _last_group(rx: re.Pattern, text: str, win: tuple[int, int], group: str) -> re.Match | None:
@@ -197,12 +198,10 @@ def _last_group(rx: re.Pattern, text: str, win: tuple[int, int], group: str) -> 
     return found
 
 
-def _section_heads(pos: int, ctx: dict[str, Any]) -> list[Heading]:
+def _section_heads(pos: int, ctx: TargetContext) -> list[Heading]:
     """The heading of the section ``pos`` is in, then its ancestors (the outline is worked out
     on first use)."""
-    if ctx["sections"] is None:  # worked out on first use (api hands in a function)
-        ctx["sections"] = sections(ctx["outline"]())
-    heads, starts, by_id = ctx["sections"]
+    heads, starts, by_id = ctx.sections  # worked out on first use (api may hand in a function)
     i = bisect_right(starts, pos) - 1
     h = heads[i] if i >= 0 else None
     out = []
@@ -212,24 +211,20 @@ def _section_heads(pos: int, ctx: dict[str, Any]) -> list[Heading]:
     return out
 
 
-def _section_kind(pos: int, comp: dict[str, Any], ctx: dict[str, Any]) -> Decision | None:
+def _section_kind(pos: int, comp: TargetRules, ctx: TargetContext) -> Decision | None:
     """The kind a section's heading gives (回顾 → actual, 目标/任务 → target), if any."""
-    text = ctx["doc"].norm
+    text = ctx.doc.norm
     for h in _section_heads(pos, ctx):
         title = text[h.title_span[0]:h.title_span[1]]
-        for name, rx in comp["section"].items():
+        for name, rx in comp.section.items():
             m = rx.search(title)
             if m:
                 return Decision(name, m.group(), "high")
     return None
 
 
-def sections(heads: list[Heading]) -> tuple[list[Heading], list[int], dict[int, Heading]]:
-    return heads, [h.marker_span[0] for h in heads], {h.id: h for h in heads}
-
-
 def period(text: str, wins: list[tuple[int, int]], q_start: int, sent_start: int, bounds: Bounds,
-           comp: dict[str, Any], ctx: dict[str, Any]) -> tuple[int | None, tuple[int, int] | None]:
+           comp: TargetRules, ctx: TargetContext) -> tuple[int | None, tuple[int, int] | None]:
     """(year or None, span of the words that tell it): the windows, then the paragraph's lead
     clause, then a year in the section heading."""
     for i, win in enumerate(wins):
@@ -247,12 +242,12 @@ def period(text: str, wins: list[tuple[int, int]], q_start: int, sent_start: int
     return _section_period(text, q_start, comp, ctx)
 
 
-def _section_period(text: str, pos: int, comp: dict[str, Any], ctx: dict[str, Any]
+def _section_period(text: str, pos: int, comp: TargetRules, ctx: TargetContext
                     ) -> tuple[int | None, tuple[int, int] | None]:
     """The period the nearest heading above ``pos`` that names one gives (cached per section:
     most statements of a report ask)."""
     heads = _section_heads(pos, ctx)
-    cache = ctx.setdefault("section_periods", {})
+    cache = ctx.section_periods
     key = heads[0].id if heads else None
     if key not in cache:
         cache[key] = next((f for h in heads if (f := _heading_period(text, h, comp, ctx)) is not None),
@@ -260,27 +255,27 @@ def _section_period(text: str, pos: int, comp: dict[str, Any], ctx: dict[str, An
     return cache[key]
 
 
-def _heading_period(text: str, h: Heading, comp: dict[str, Any], ctx: dict[str, Any]
+def _heading_period(text: str, h: Heading, comp: TargetRules, ctx: TargetContext
                     ) -> tuple[int | None, tuple[int, int]] | None:
     """The period a heading names (2024年政府工作任务, 对今年政府工作的建议), when it names one:
     a heading with two (“十三五”时期发展成就和“十四五”时期主要目标任务) tells nothing."""
-    found = list(comp["period"].finditer(text, *h.title_span))
+    found = list(comp.period.finditer(text, *h.title_span))
     if len(found) != 1:
         return None
     return _period_in(text, found[0].span(), comp, ctx)
 
 
-def _period_in(text: str, win: tuple[int, int], comp: dict[str, Any], ctx: dict[str, Any]
+def _period_in(text: str, win: tuple[int, int], comp: TargetRules, ctx: TargetContext
                ) -> tuple[int | None, tuple[int, int]] | None:
-    m = last(comp["period"], text, win)
+    m = last(comp.period, text, win)
     if m is None:
         return None
     word = m.group()
     digits = re.match(YEAR, word)
     if digits:
         return int(digits.group()), m.span()
-    rel = next((v for k, v in comp["relative"].items() if k in word), None)
+    rel = next((v for k, v in comp.relative.items() if k in word), None)
     if rel is None and word == WHOLE_YEAR:
         return None  # 全年 says the whole year, not which: 今年…全年 / 去年全年 elsewhere tell
-    year = None if rel is None or ctx["year"] is None else ctx["year"] + rel
+    year = None if rel is None or ctx.year is None else ctx.year + rel
     return year, m.span()

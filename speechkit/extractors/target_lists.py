@@ -13,15 +13,17 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from speechkit.extractors.target_rules import TargetRules
+
 # Words that join coordinated indicator names (城镇居民和农村居民人均可支配收入, A、B和C).
 _JOIN = re.compile(r"[和、与及,，\s]*")
 
 
-def distribute(stmts: list[Any], text: str, comp: dict[str, Any], bounds: Any) -> list[Any]:
+def distribute(stmts: list[Any], text: str, comp: TargetRules, bounds: Any) -> list[Any]:
     """``stmts`` with 分别/均 statements given their own indicators (see the module doc)."""
     drop: set[int] = set()
     out = list(stmts)
-    for m in comp["distribute"].finditer(text):
+    for m in comp.distribute.finditer(text):
         clause_end = bounds.first_break("clause", m.end())
         group = [i for i, st in enumerate(out) if m.end() <= st.q.start < clause_end and i not in drop]
         if not group:
@@ -55,10 +57,10 @@ def _open_amount(st: Any, first: Any) -> bool:
     return st.sentence[0] == first.sentence[0] and st.value is not None and st.growth is None and not st.delta
 
 
-def _names(text: str, start: int, end: int, comp: dict[str, Any]) -> list[re.Match]:
+def _names(text: str, start: int, end: int, comp: TargetRules) -> list[re.Match]:
     """The coordinated indicator names ending right before ``end`` (A和B, A、B和C): aliases
     joined only by 和、与及 or a comma."""
-    found = list(comp["alias"].finditer(text, start, end))
+    found = list(comp.alias.finditer(text, start, end))
     names: list[re.Match] = []
     for m in reversed(found):
         gap_end = names[0].start() if names else end
@@ -73,7 +75,7 @@ def _names(text: str, start: int, end: int, comp: dict[str, Any]) -> list[re.Mat
     return names if len(names) >= 2 else []
 
 
-def _shared_head(text: str, start: int, m: re.Match, comp: dict[str, Any]) -> list[Any]:
+def _shared_head(text: str, start: int, m: re.Match, comp: TargetRules) -> list[Any]:
     """Names written before ``m`` that share its head (城镇居民和农村居民人均可支配收入: 城镇居民
     + 人均可支配收入), as (indicator id, span) stand-ins for alias matches."""
     head = text[start:m.start()]
@@ -84,7 +86,7 @@ def _shared_head(text: str, start: int, m: re.Match, comp: dict[str, Any]) -> li
     out, pos = [], start + cut
     for part in parts[:-1]:  # the shortest head, the longest name (今年城镇居民: 城镇居民 + head)
         found = next(((part[j:] + m.group()[k:], j) for k in range(1, len(m.group())) for j in range(len(part))
-                      if part[j:] + m.group()[k:] in comp["alias_to_id"]), None)
+                      if part[j:] + m.group()[k:] in comp.alias_to_id), None)
         if found is not None:
             out.append(_Name(found[0], (pos + found[1], pos + len(part))))
         pos += len(part) + 1
@@ -107,11 +109,11 @@ class _Name:
         return self._span[0]
 
 
-def _named(st: Any, m: re.Match, comp: dict[str, Any]) -> Any:
-    return replace(st, indicator=comp["alias_to_id"][m.group()], ind_span=m.span(), own_indicator=True)
+def _named(st: Any, m: re.Match, comp: TargetRules) -> Any:
+    return replace(st, indicator=comp.alias_to_id[m.group()], ind_span=m.span(), own_indicator=True)
 
 
-def fold_from_to(stmts: list[Any], text: str, comp: dict[str, Any]) -> list[Any]:
+def fold_from_to(stmts: list[Any], text: str, comp: TargetRules) -> list[Any]:
     """由X提高到Y / 从X增加到Y: one record at Y, of X's indicator, with X as ``from_value``."""
     out: list[Any] = []
     for st in stmts:
@@ -128,16 +130,16 @@ def fold_from_to(stmts: list[Any], text: str, comp: dict[str, Any]) -> list[Any]
     return out
 
 
-def _is_from_to(prev: Any, st: Any, text: str, comp: dict[str, Any]) -> bool:
+def _is_from_to(prev: Any, st: Any, text: str, comp: TargetRules) -> bool:
     if st.q.unit != prev.q.unit or st.sentence[0] != prev.sentence[0] or prev.from_value is not None:
         return False
-    gap = comp["to_gap"].fullmatch(text, prev.q.end, st.q.start)
+    gap = comp.to_gap.fullmatch(text, prev.q.end, st.q.start)
     if gap is None:
         return False
-    return comp["from_word"].search(text, max(prev.clause, prev.q.start - 24), prev.q.start) is not None
+    return comp.from_word.search(text, max(prev.clause, prev.q.start - 24), prev.q.start) is not None
 
 
-def fold_changes(stmts: list[Any], text: str, comp: dict[str, Any]) -> list[Any]:
+def fold_changes(stmts: list[Any], text: str, comp: TargetRules) -> list[Any]:
     """An increment with no indicator of its own (比上年增加1800亿元, 提高1个百分点) right after a
     level of the same indicator in its sentence becomes that record's ``change``; so does one
     that names the indicator again after a comparison base (``_restated_base``)."""
@@ -148,21 +150,21 @@ def fold_changes(stmts: list[Any], text: str, comp: dict[str, Any]) -> list[Any]
         if k is not None:
             prev = out[k]
             since = out[-1].q.end
-            sign = -1 if comp["delta_down"].search(text, since, st.q.start) and st.q.unit != "percentage_point" else 1
+            sign = -1 if comp.delta_down.search(text, since, st.q.start) and st.q.unit != "percentage_point" else 1
             out[k] = replace(prev, change=None if st.value is None else sign * st.value, change_unit=st.q.unit)
             continue
         out.append(st)
     return out
 
 
-def _restated_base(st: Any, out: list[Any], text: str, comp: dict[str, Any]) -> int | None:
+def _restated_base(st: Any, out: list[Any], text: str, comp: TargetRules) -> int | None:
     """An increment that names its indicator again after a comparison base since the statement
     before (赤字规模比上年预算减少1500亿元, 比去年预算赤字减少650亿元): the index of the first level
     of that indicator in the sentence, whose ``change`` it is (None: not such an increment)."""
     if not (out and st.own_indicator and st.delta and st.growth is None and st.value is not None):
         return None
     since = out[-1].q.end if out[-1].sentence[0] == st.sentence[0] else st.sentence[0]
-    if not comp["change_base"].search(text, since, st.q.start):
+    if not comp.change_base.search(text, since, st.q.start):
         return None
     return next((i for i, lv in enumerate(out) if lv.indicator == st.indicator and lv.sentence[0] == st.sentence[0]
                  and lv.value is not None and not lv.delta and lv.change_unit is None and lv.q.unit == st.q.unit),

@@ -17,14 +17,13 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, replace
-from typing import Any, Callable
+from typing import Callable
 
 from speechkit.config import Config
 from speechkit.extractors import target_cues as cues
 from speechkit.extractors import target_lists
-from speechkit.extractors.gate import gated
-from speechkit.extractors.numbers import Quantity, compile_reader, scan_quantities
-from speechkit.extractors.year import RELATIVE_YEARS, YEAR
+from speechkit.extractors.numbers import Quantity, scan_quantities
+from speechkit.extractors.target_rules import TargetContext, TargetRules, compile_rules
 from speechkit.model import Document, Heading, Target
 from speechkit.punctuation import CLAUSE_END as CLAUSE_BREAKS  # lexicons/punctuation.yaml
 from speechkit.punctuation import SEGMENT_END as SEGMENT_BREAKS
@@ -83,76 +82,9 @@ class _Stmt:
     from_value: float | None = None
 
 
-def _alt(patterns: Any) -> str:
-    return "|".join(sorted(patterns, key=len, reverse=True))
-
-
-def _compile(config: Config) -> dict[str, Any]:
-    lex = config.lexicon("targets")
-    inds = config.lexicon("indicators")["indicators"]
-    alias_to_id = {a: i for i, spec in inds.items() for a in spec["aliases"]}
-    quals = lex["qualifiers"]
-    kind = lex["kind"]
-    year = rf"(?P<to>到|至)?(?P<year>{YEAR})(?=年|[,，])"
-    return {
-        "reader": compile_reader(config),
-        "bare": tuple(lex["bare_magnitude_prefix"]),
-        "alias": re.compile(_alt(re.escape(a) for a in alias_to_id)),
-        "alias_to_id": alias_to_id,
-        "measure": {i: spec["measure"] for i, spec in inds.items()},
-        "qual_before": gated("|".join(f"(?P<{k}>{_alt(v['before'])})" for k, v in quals.items())),
-        "qual_after": {k: re.compile(_alt(v["after"])) for k, v in quals.items()},
-        "growth": gated(f"(?P<up>{_alt(lex['growth']['up'])})|(?P<down>{_alt(lex['growth']['down'])})"),
-        "ratio": gated(_alt(lex["ratio"])),
-        "delta": gated(_alt(lex["delta"])),
-        "delta_down": gated(_alt(lex["growth"]["down"])),
-        "change_base": gated(_alt(lex["change_base"])),
-        "modality": gated(_alt(lex["modality"])),
-        "kind": gated(f"(?P<plan>{_alt(kind['plan_share'])})|{year}|(?P<part>{_alt(kind['achieved_period'])})|(?P<target>{_alt(kind['target'])})"
-                      f"|(?P<actual>{_alt(kind['actual'])})"),
-        "other": gated(_alt(kind["other"])),
-        "soft_target": re.compile(_alt(kind["soft_target"])),
-        "so_far": gated(_alt(kind["so_far"])),
-        "plan_share": gated(rf"(?:{_alt(kind['plan_share'])})\s*$"),
-        "weak": gated(_alt(kind["weak_actual"])),
-        "period": gated(_alt(lex["period"])),
-        "relative": RELATIVE_YEARS,
-        "section": {k: re.compile(_alt(v)) for k, v in lex["section"].items()},
-        "skip_after": gated(_alt(lex["skip_after"])),
-        "skip_before": lex["skip_before"],
-        "distribute": gated(_alt(lex["distribute"])),
-        "compare_units": frozenset(lex["compare_units"]),
-        "class_before": tuple(lex["class_size_before"]),
-        "duration_before": tuple(lex["duration_before"]),
-        "duration_after": tuple(lex["duration_after"]),
-        "class_after": re.compile(_alt(lex["class_after"])),
-        "from_word": re.compile(_alt(lex["from_to"]["start"])),
-        "to_gap": re.compile(rf"\s*(?:的水平)?\s*(?:{_alt(lex['from_to']['to'])})\s*"
-                             rf"(?:{_alt(lex['qualifiers']['at_least']['before'] + lex['qualifiers']['approx']['before'])})?\s*"),
-        "split_verb": re.compile(_alt(lex["split_name_verbs"])),
-        "split_gap": lex["split_name_gap"],
-        "by_suffix": _by_suffix(alias_to_id),
-        "growth_lead": re.compile(rf"\s*(?:(?:{_alt(lex['growth_lead'])})\s*){{0,3}}"),
-        # the look-behind after the digits, so the regex starts with a literal 1/2 the engine can skip to
-        "year_rx": re.compile(rf"({YEAR})(?<![到至\d].{{4}})年"),
-        "bullets": re.compile(lex["list_item"]),
-        "breaks": re.compile(f"[{re.escape(CLAUSE_BREAKS)}]"),
-    }
-
-
-def _by_suffix(alias_to_id: dict[str, str]) -> dict[str, list[tuple[str, str]]]:
-    """suffix -> [(head, alias)], longest alias first: every way to cut an alias in two
-    parts of at least two characters (工业增加值 -> 工业 + 增加值)."""
-    out: dict[str, list[tuple[str, str]]] = {}
-    for a in sorted(alias_to_id, key=len, reverse=True):
-        for k in range(2, len(a) - 1):
-            out.setdefault(a[k:], []).append((a[:k], a))
-    return out
-
-
-def infer_year(text: str, comp: dict[str, Any]) -> int | None:
+def infer_year(text: str, comp: TargetRules) -> int | None:
     """The year the speech speaks from (今年), when the text names years; else None."""
-    years = Counter(int(y) for y in comp["year_rx"].findall(text))
+    years = Counter(int(y) for y in comp.year_rx.findall(text))
     if not years:
         return None
     mode = max(years, key=lambda y: (years[y], y))
@@ -162,10 +94,10 @@ def infer_year(text: str, comp: dict[str, Any]) -> int | None:
 class _Bounds:
     """Clause, segment and sentence boundaries of a text, found once, looked up by bisection."""
 
-    def __init__(self, text: str, comp: dict[str, Any], quantities: list[Quantity] = ()):
+    def __init__(self, text: str, comp: TargetRules, quantities: list[Quantity] = ()):
         self.text = text
         # each level's breaks are a subset of the one before: one regex pass, then filters
-        pos = [m.start() for m in comp["breaks"].finditer(text)]
+        pos = [m.start() for m in comp.breaks.finditer(text)]
         self.pos = {_LEVELS[0][0]: pos}
         for name, chars in _LEVELS[1:]:
             pos = self.pos[name] = [p for p in pos if text[p] in chars]
@@ -204,14 +136,14 @@ def extract_targets(doc: Document, config: Config, year: int | None,
     headings, or a function that works them out (``api.targets`` hands one in): it is then
     called only if some statement's kind is left to its section heading (that is ~a third of
     the time ``targets`` takes)."""
-    comp = config.compiled("targets", _compile)
+    comp = config.compiled("targets", compile_rules)
     text = doc.norm
-    quantities = list(scan_quantities(text, comp["reader"], comp["bare"]))
+    quantities = list(scan_quantities(text, comp.reader, comp.bare))
     if not quantities:
         return []
     bounds = _Bounds(text, comp, quantities)
-    ctx = {"year": year if year is not None else infer_year(text, comp), "doc": doc, "config": config,
-           "outline": outline, "sections": None if callable(outline) else cues.sections(outline)}
+    ctx = TargetContext(doc=doc, config=config, year=year if year is not None else infer_year(text, comp),
+                        outline=outline)
     stmts: list[_Stmt] = []
     prev_end = 0
     for q in quantities:
@@ -224,24 +156,24 @@ def extract_targets(doc: Document, config: Config, year: int | None,
     return [_to_target(s, bounds) for s in _merge_growth(stmts, text, comp)]
 
 
-def _skip(text: str, q: Quantity, ss: int, ce: int, comp: dict[str, Any]) -> bool:
-    if q.start and text[q.start - 1] in comp["skip_before"]:
+def _skip(text: str, q: Quantity, ss: int, ce: int, comp: TargetRules) -> bool:
+    if q.start and text[q.start - 1] in comp.skip_before:
         return True
     if text.count("“", ss, q.start) > text.count("”", ss, q.start):
         return True  # inside “…”: part of a name or a slogan (“10强50户”)
     nxt = text[q.end:q.end + 1]
     if text.endswith(("以上", "以下"), 0, q.end) and nxt and (nxt == "的" or "\u4e00" <= nxt <= "\u9fff"):
         return True  # 500万元以上投资项目: a class threshold, not a statement
-    if (q.classifier and text.startswith(comp["duration_after"], q.end)
-            and text.endswith(comp["duration_before"], 0, q.start)):
+    if (q.classifier and text.startswith(comp.duration_after, q.end)
+            and text.endswith(comp.duration_before, 0, q.start)):
         return True  # 连续36个月: a duration
-    if text.endswith(comp["class_before"], 0, q.start) and comp["class_after"].match(text, q.end):
+    if text.endswith(comp.class_before, 0, q.start) and comp.class_after.match(text, q.end):
         return True  # 超千万元乡镇12个, 上亿元企业41家: the size names a class
-    return bool(comp["skip_after"].search(text, q.end, ce))
+    return bool(comp.skip_after.search(text, q.end, ce))
 
 
-def _statement(text: str, q: Quantity, prev_end: int, bounds: _Bounds, comp: dict[str, Any],
-               ctx: dict[str, Any], stmts: list[_Stmt]) -> _Stmt | None:
+def _statement(text: str, q: Quantity, prev_end: int, bounds: _Bounds, comp: TargetRules,
+               ctx: TargetContext, stmts: list[_Stmt]) -> _Stmt | None:
     cs, ce = bounds.around("clause", q.start, q.end)
     cs, ce = max(cs, q.start - WINDOW_MAX), min(ce, q.end + WINDOW_MAX)
     seg, _ = bounds.around("segment", q.start, q.end)
@@ -257,19 +189,19 @@ def _statement(text: str, q: Quantity, prev_end: int, bounds: _Bounds, comp: dic
     if ind is None:
         ind, ind_span = _inherit(q, seg, stmts, text, comp)
     ind_end = ind_span[1] if own and ind_span and ind_span[1] <= q.start else bs
-    measure = comp["measure"].get(ind)
+    measure = comp.measure.get(ind)
     value, value_max, growth, growth_max = _value_or_growth(text, q, ind_end, cs, measure, comp)
     windows = cues.windows(text, q.start, q.end, ss, sent, ce, bounds)
     period, period_span = cues.period(text, windows, q.start, sent[0], bounds, comp, ctx)
     decided = cues.kind(text, q.start, cs, ce, windows, comp, ctx, _list_kind(text, q, stmts, bounds, comp))
     return _Stmt(q, ind, ind_span, own, measure, value, value_max, growth, growth_max,
-                 _qualifier(text, q, ind_end, comp), cues.first(comp["modality"], text, windows),
+                 _qualifier(text, q, ind_end, comp), cues.first(comp.modality, text, windows),
                  decided.kind, decided.cue, decided.confidence, decided.at, period, period_span, seg, sent,
-                 bool(comp["delta"].search(text, bs, q.start)), cs,
-                 q.unit == "percent" and bool(comp["plan_share"].search(text, cs, q.start)))
+                 bool(comp.delta.search(text, bs, q.start)), cs,
+                 q.unit == "percent" and bool(comp.plan_share.search(text, cs, q.start)))
 
 
-def _list_kind(text: str, q: Quantity, stmts: list[_Stmt], bounds: _Bounds, comp: dict[str, Any]
+def _list_kind(text: str, q: Quantity, stmts: list[_Stmt], bounds: _Bounds, comp: TargetRules
                ) -> cues.Decision | None:
     """The kind of the list ``q`` is an item of, when a lead-in before the list's first item
     decided it: the previous statement's, in the same sentence with its cue in the sentence's
@@ -283,52 +215,52 @@ def _list_kind(text: str, q: Quantity, stmts: list[_Stmt], bounds: _Bounds, comp
         ok = prev.cue_at < bounds.first_break("segment", sent)
     else:
         ok = (prev.cue_at < bounds.around("paragraph", prev.q.start, prev.q.start)[0]
-              and cues.in_bullet_list(text, prev.q.start, q.start, bounds, comp["bullets"]))
+              and cues.in_bullet_list(text, prev.q.start, q.start, bounds, comp.bullets))
     return cues.Decision(prev.kind, prev.cue, prev.confidence, prev.cue_at) if ok else None
 
 
-def _indicator(text: str, q: Quantity, bs: int, lb: int, ce: int, comp: dict[str, Any]
+def _indicator(text: str, q: Quantity, bs: int, lb: int, ce: int, comp: TargetRules
                ) -> tuple[str | None, tuple[int, int] | None, bool]:
     """(id, span, written here) — an alias before the number, or the counted noun after it."""
     best = None
-    for best in comp["alias"].finditer(text, bs, q.start):
+    for best in comp.alias.finditer(text, bs, q.start):
         pass
     noun = _after_noun(text, q, ce) if q.unit not in ("percent", "percentage_point") else None
-    after = comp["alias"].search(text, *noun) if noun else None
+    after = comp.alias.search(text, *noun) if noun else None
     m = after if after and (q.classifier or best is None) else best
     if m is None and (noun is None or not q.classifier) and q.start - bs <= LOOKBACK_GAP_MAX:
-        for m in comp["alias"].finditer(text, lb, q.start):
+        for m in comp.alias.finditer(text, lb, q.start):
             pass  # 固定资产投资继续保持高位增长，达到31.36亿元: named in an earlier clause
     if m is None and (noun is None or not q.classifier):
         split = _split_name(text, bs, q.start, comp)
         if split is not None:
             return split
     if m is not None:
-        ind = comp["alias_to_id"][m.group()]
-        whole = _last_alias(text, bs, m.start(), comp) if comp["measure"][ind] == "share" else None
+        ind = comp.alias_to_id[m.group()]
+        whole = _last_alias(text, bs, m.start(), comp) if comp.measure[ind] == "share" else None
         return ind, (whole.start() if whole else m.start(), m.end()), True
     if noun is not None:
         return "other", noun, True
     return None, None, False
 
 
-def _split_name(text: str, bs: int, end: int, comp: dict[str, Any]
+def _split_name(text: str, bs: int, end: int, comp: TargetRules
                 ) -> tuple[str, tuple[int, int], bool] | None:
     """An indicator whose name a verb cuts in two (规模以上工业企业完成增加值: 工业 + 增加值)."""
-    v = cues.last(comp["split_verb"], text, (bs, end))
+    v = cues.last(comp.split_verb, text, (bs, end))
     if v is None:
         return None
-    for head, alias in comp["by_suffix"].get(text[v.end():end].strip(), ()):
+    for head, alias in comp.by_suffix.get(text[v.end():end].strip(), ()):
         h = text.rfind(head, bs, v.start())
-        if h >= 0 and v.start() - (h + len(head)) <= comp["split_gap"]:
-            return comp["alias_to_id"][alias], (h, end), True
+        if h >= 0 and v.start() - (h + len(head)) <= comp.split_gap:
+            return comp.alias_to_id[alias], (h, end), True
     return None
 
 
-def _last_alias(text: str, start: int, end: int, comp: dict[str, Any]) -> re.Match | None:
+def _last_alias(text: str, start: int, end: int, comp: TargetRules) -> re.Match | None:
     """The last alias in text[start:end] (the whole a share is of: 国内生产总值 in …比重)."""
     m = None
-    for m in comp["alias"].finditer(text, start, end):
+    for m in comp.alias.finditer(text, start, end):
         pass
     return m
 
@@ -344,13 +276,13 @@ def _after_noun(text: str, q: Quantity, ce: int) -> tuple[int, int] | None:
     return (s, e) if e - s >= 2 else None
 
 
-def _inherit(q: Quantity, ss: int, stmts: list[_Stmt], text: str, comp: dict[str, Any]
+def _inherit(q: Quantity, ss: int, stmts: list[_Stmt], text: str, comp: TargetRules
              ) -> tuple[str, tuple[int, int] | None]:
     """No indicator written: continue the previous statement of the segment (新建25个 after
     36项重点项目; 增长12.4% after 生产总值49.4亿元), if its unit allows."""
     back = [st for st in stmts[-MERGE_LOOKBACK:] if st.segment == ss]
-    if back and q.unit not in comp["compare_units"]:  # a multiple (2.4倍) hands nothing on
-        back = [st for st in back if st.q.unit not in comp["compare_units"] and not st.plan_share] or back[-1:]
+    if back and q.unit not in comp.compare_units:  # a multiple (2.4倍) hands nothing on
+        back = [st for st in back if st.q.unit not in comp.compare_units and not st.plan_share] or back[-1:]
     if back:
         prev = back[-1]
         if prev.q.unit == q.unit or q.unit in ("percent", "percentage_point") or prev.q.unit is None:
@@ -359,19 +291,19 @@ def _inherit(q: Quantity, ss: int, stmts: list[_Stmt], text: str, comp: dict[str
 
 
 def _value_or_growth(text: str, q: Quantity, ind_end: int, cs: int, measure: str | None,
-                     comp: dict[str, Any]) -> tuple[float | None, float | None, float | None, float | None]:
+                     comp: TargetRules) -> tuple[float | None, float | None, float | None, float | None]:
     """A percentage is a growth rate after a growth word, or after an amount-type indicator
     (生产总值8%), unless a share word says it is a ratio (占…比重50%)."""
-    g = cues.last(comp["growth"], text, (max(ind_end, cs), q.start))
+    g = cues.last(comp.growth, text, (max(ind_end, cs), q.start))
     if g is None:  # 物价上涨幅度比去年有明显回落，力争控制在百分之十五左右: the word right after the name
-        g = comp["growth"].match(text, ind_end) if ind_end < q.start else None
+        g = comp.growth.match(text, ind_end) if ind_end < q.start else None
     sign = -1 if g is not None and g.group("down") else 1
     if q.unit == "percentage_point":
         signed = None if q.value is None else sign * q.value
         return signed, None if q.value_max is None else sign * q.value_max, None, None
-    if q.unit != "percent" or q.share or comp["plan_share"].search(text, cs, q.start):
+    if q.unit != "percent" or q.share or comp.plan_share.search(text, cs, q.start):
         return q.value, q.value_max, None, None
-    ratio = comp["ratio"].search(text, g.end() if g else ind_end, q.start)
+    ratio = comp.ratio.search(text, g.end() if g else ind_end, q.start)
     is_growth = g is not None or (measure == "level" and ratio is None)
     if measure in VALUE_MEASURES or not is_growth:
         return q.value, q.value_max, None, None
@@ -382,20 +314,20 @@ def _signed(v: float | None, sign: int) -> float | None:
     return None if v is None else sign * v
 
 
-def _qualifier(text: str, q: Quantity, ind_end: int, comp: dict[str, Any]) -> str:
+def _qualifier(text: str, q: Quantity, ind_end: int, comp: TargetRules) -> str:
     if q.qualifier:
         return q.qualifier
     after = text[q.end:q.end + 2]
-    for name, rx in comp["qual_after"].items():
+    for name, rx in comp.qual_after.items():
         if rx.match(after):
             return name
     best = None
-    for best in comp["qual_before"].finditer(text, ind_end, q.start):
+    for best in comp.qual_before.finditer(text, ind_end, q.start):
         pass
     return best.lastgroup if best is not None else "exact"
 
 
-def _merge_growth(stmts: list[_Stmt], text: str, comp: dict[str, Any]) -> list[_Stmt]:
+def _merge_growth(stmts: list[_Stmt], text: str, comp: TargetRules) -> list[_Stmt]:
     """A growth rate with no indicator of its own joins the amount it follows in its segment
     (生产总值49.4亿元，增长12.4%), skipping changes (净增6200万元) in between."""
     out: list[_Stmt] = []
@@ -411,18 +343,18 @@ def _merge_growth(stmts: list[_Stmt], text: str, comp: dict[str, Any]) -> list[_
     return out
 
 
-def _merge_target(out: list[_Stmt], st: _Stmt, text: str, comp: dict[str, Any]) -> int | None:
+def _merge_target(out: list[_Stmt], st: _Stmt, text: str, comp: TargetRules) -> int | None:
     masked_growth = (st.q.masked and st.q.unit == "percent" and st.value is None
-                     and comp["growth"].search(text, max(st.segment, st.q.start - 8), st.q.start))
+                     and comp.growth.search(text, max(st.segment, st.q.start - 8), st.q.start))
     if not (masked_growth or (st.growth is not None and not st.q.masked)) or st.value is not None or st.own_indicator:
         return None
-    if comp["distribute"].search(text, max(st.segment, st.q.start - WINDOW_MAX), st.q.start):
+    if comp.distribute.search(text, max(st.segment, st.q.start - WINDOW_MAX), st.q.start):
         return None  # 总数、总产值…分别增加540多家、增长299.3%: two statements
     for k in range(len(out) - 1, max(-1, len(out) - 1 - MERGE_LOOKBACK), -1):
         prev = out[k]
         if prev.segment != st.segment:
             return None
-        if prev.q.unit in comp["compare_units"] or prev.plan_share:
+        if prev.q.unit in comp.compare_units or prev.plan_share:
             continue  # 95亿元，是上年的2.4倍 / 完成计划的98%，年均增长19%: the rate is the amount's
         if prev.indicator != st.indicator:
             return None
@@ -434,12 +366,12 @@ def _merge_target(out: list[_Stmt], st: _Stmt, text: str, comp: dict[str, Any]) 
     return None
 
 
-def _bare_rate(st: _Stmt, text: str, comp: dict[str, Any]) -> bool:
+def _bare_rate(st: _Stmt, text: str, comp: TargetRules) -> bool:
     """The rate's clause names nothing before its growth word (，同比增长12%)."""
-    g = cues.last(comp["growth"], text, (st.clause, st.q.start))
+    g = cues.last(comp.growth, text, (st.clause, st.q.start))
     if g is None:
         return False
-    m = comp["growth_lead"].match(text, st.clause, g.start())
+    m = comp.growth_lead.match(text, st.clause, g.start())
     return m is not None and m.end() == g.start()
 
 

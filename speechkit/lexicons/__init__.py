@@ -138,6 +138,8 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     "units": {
         "magnitudes": {str: int},
         "implicit_units": {str: str},
+        "qualifiers_after": {str: str},
+        "share_not_before": str,
         "units": {str: {"unit": str, "factor": (OPT, int), "classifier": (OPT, bool)}},
     },
     "indicators": {"indicators": {str: {"measure": str, "aliases": [str]}}},
@@ -175,7 +177,8 @@ SCHEMAS.update({
     # the numeral table (speechkit/numerals.py: the one parser and writer of numbers)
     "numerals": {"digits": {str: int}, "units": {str: int}, "sections": {str: int}, "point": str,
                  "positional_zero": str, "financial": {str: str}, "traditional": {str: str}, "not_after_point": str,
-                 "stems": str, "branches": str, "count_words": {str: int}},
+                 "stems": str, "branches": str, "count_words": {str: int},
+                 "masks": str, "mask_letters": str},
     # the year shape and the relative-year words (extractors/year.py)
     "years": {"year": REGEX, "relative": {str: int}, "whole_year": str},
     # where a sentence, a segment, a clause ends (speechkit/punctuation.py)

@@ -286,6 +286,8 @@ class Unit(_View):
 class UnitsLexicon(_View):
     magnitudes: Mapping[str, int]
     implicit_units: Mapping[str, str]
+    qualifiers_after: Mapping[str, str]
+    share_not_before: str
     units: Mapping[str, Unit]
 
 

@@ -184,3 +184,34 @@ def test_a_hash_sign_alone_is_no_number():
     assert recs("本文标签：#经济工作# #政府工作报告#") == []
     # a hash before words is a tag, not a mask: the only number read is the count after it
     assert [(r["value"], r["masked"]) for r in recs("话题：#乡村振兴#，共3条评论")] == [(3, False)]
+
+
+def test_people_a_speech_speaks_for_are_no_figure():
+    assert recs("我们要团结带领全省6000万人民，埋头苦干。") == []
+    # a count of people that is reported stays, and 人民币 is money
+    assert [r["value"] for r in recs("去年全市常住人口达到520万人。")] == [5.2e6]
+    assert [r["unit"] for r in recs("去年全县财政收入12亿元人民币。")] == ["CNY"]
+
+
+@pytest.mark.parametrize("text,indicator,value,growth", [
+    # a sentence that opens with its figure takes the one indicator of the short sentence before
+    ("三是城镇居民收入稳步增长。达到32000元，增长6%。", "urban_income", 32000, 6),
+    ("二是财政收入较快增长。全年达到8亿元，增长9%。", "fiscal_revenue", 8e8, 9),
+])
+def test_indicator_named_in_the_sentence_before(text, indicator, value, growth):
+    got = pick(recs(text), value=value)
+    assert [(r["indicator"], r["growth"]) for r in got] == [(indicator, growth)]
+
+
+def test_sentence_before_naming_two_indicators_gives_none():
+    got = recs("去年财政收入和生产总值都较快增长。达到10亿元，增长5%。")
+    assert [r["indicator"] for r in got if r["value"] == 1e9] == ["other"]
+
+
+@pytest.mark.parametrize("text,value,growth", [
+    ("去年全县生产总值 5 3 . 8 亿元，增长 6 . 5 %。", 5.38e9, 6.5),
+    ("去年全县生产总值1 2 0亿元。", 1.2e10, None),
+])
+def test_letter_spaced_digits_are_one_number(text, value, growth):
+    got = pick(recs(text), indicator="gdp")
+    assert [(r["value"], r["growth"]) for r in got] == [(value, growth)]

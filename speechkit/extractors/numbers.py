@@ -42,7 +42,10 @@ MIN_CN_COUNT = 100
 # digits read after 点, the nonzero digits, and the magnitudes written after a number.
 _NONZERO = "".join(c for c in DIGITS if c not in ZEROS)
 _MAG_CN = "|".join(sorted(MAGNITUDES, key=lambda m: (-len(m), -MAGNITUDES[m])))
-_AR = rf"[0-9{_MC}]{{1,16}}(?:,[0-9]{{3}}){{0,4}}(?: ?[.·] ?[0-9{_MC}]{{1,8}})?"
+# Letter-spaced digits (5 3 . 8亿元: a page that spaced every character) are one number: each
+# digit then stands alone between single spaces.
+_AR = (rf"(?:[0-9{_MC}](?: [0-9{_MC}]){{1,15}}(?![0-9{_MC}])|[0-9{_MC}]{{1,16}})(?:,[0-9]{{3}}){{0,4}}"
+       rf"(?: ?[.·] ?(?:[0-9{_MC}](?: [0-9{_MC}]){{1,7}}(?![0-9{_MC}])|[0-9{_MC}]{{1,8}}))?")
 _CN = rf"[{CHARS}]{{1,12}}(?:{POINT}[{POINT_DIGITS}]{{1,8}}(?:{_MAG_CN})?)?"
 # An Arabic number starts at the start of its run, not after a letter (G20, PM2.5) — except
 # right after GDP, which pages glue to its figure (GDP19.92亿元).

@@ -50,6 +50,9 @@ class TargetRules:
     duration_before: tuple[str, ...]
     duration_after: tuple[str, ...]
     class_after: re.Pattern[str]
+    population_after: re.Pattern[str]  # after a count of people: the people of a speech (14亿人民)
+    prev_sentence_lead: re.Pattern[str]  # a sentence that opens with its figure (达到3000元)
+    prev_sentence_max: int  # how long the sentence before it may be to name its indicator
     from_word: re.Pattern[str]
     to_gap: re.Pattern[str]
     split_verb: re.Pattern[str]
@@ -125,6 +128,9 @@ def compile_rules(config: Config) -> TargetRules:
         duration_before=tuple(lex["duration_before"]),
         duration_after=tuple(lex["duration_after"]),
         class_after=re.compile(_alt(lex["class_after"])),
+        population_after=re.compile(_alt(lex["population_after"])),
+        prev_sentence_lead=re.compile(lex["prev_sentence_lead"]),
+        prev_sentence_max=lex["prev_sentence_max"],
         from_word=re.compile(_alt(lex["from_to"]["start"])),
         to_gap=re.compile(rf"\s*(?:的水平)?\s*(?:{_alt(lex['from_to']['to'])})\s*"
                              rf"(?:{_alt(lex['qualifiers']['at_least']['before'] + lex['qualifiers']['approx']['before'])})?\s*"),

@@ -169,6 +169,8 @@ def _skip(text: str, q: Quantity, ss: int, ce: int, comp: TargetRules) -> bool:
         return True  # 连续36个月: a duration
     if text.endswith(comp.class_before, 0, q.start) and comp.class_after.match(text, q.end):
         return True  # 超千万元乡镇12个, 上亿元企业41家: the size names a class
+    if q.unit == "person" and comp.population_after.match(text, q.end):
+        return True  # 14亿人民: the people a speech speaks for, not a count it reports
     return bool(comp.skip_after.search(text, q.end, ce))
 
 
@@ -186,6 +188,8 @@ def _statement(text: str, q: Quantity, prev_end: int, bounds: _Bounds, comp: Tar
     sent = (max(sent[0], q.start - WINDOW_MAX), min(sent[1], q.end + WINDOW_MAX))
     bs = max(cs, prev_end)
     ind, ind_span, own = _indicator(text, q, bs, max(ss, prev_end), ce, comp)
+    if ind is None:
+        ind, ind_span, own = _named_before(text, q, sent[0], bounds, comp)
     if ind is None:
         ind, ind_span = _inherit(q, seg, stmts, text, comp)
     ind_end = ind_span[1] if own and ind_span and ind_span[1] <= q.start else bs
@@ -242,6 +246,21 @@ def _indicator(text: str, q: Quantity, bs: int, lb: int, ce: int, comp: TargetRu
     if noun is not None:
         return "other", noun, True
     return None, None, False
+
+
+def _named_before(text: str, q: Quantity, sent_start: int, bounds: _Bounds, comp: TargetRules
+                  ) -> tuple[str | None, tuple[int, int] | None, bool]:
+    """A sentence that opens with its figure (达到3000元) takes the one indicator a short
+    sentence right before it names (二是农民收入较快增长。达到3000元，增长8%)."""
+    if sent_start < 2 or not comp.prev_sentence_lead.match(text[sent_start:q.start]):
+        return None, None, False
+    ps, _ = bounds.around("sentence", sent_start - 2, sent_start - 1)
+    if sent_start - ps > comp.prev_sentence_max or "\n" in text[ps:sent_start - 1].strip("\n"):
+        return None, None, False
+    found = list(comp.alias.finditer(text, ps, sent_start))
+    if len({comp.alias_to_id[m.group()] for m in found}) != 1:
+        return None, None, False
+    return comp.alias_to_id[found[-1].group()], found[-1].span(), True
 
 
 def _split_name(text: str, bs: int, end: int, comp: TargetRules

@@ -343,6 +343,9 @@ class TargetsLexicon(_View):
     from_to: FromTo
     class_size_before: tuple[str, ...]
     class_after: tuple[str, ...]
+    population_after: tuple[str, ...]
+    prev_sentence_lead: str
+    prev_sentence_max: int
     duration_before: tuple[str, ...]
     duration_after: tuple[str, ...]
 

@@ -93,3 +93,15 @@ class Containers:
         """Is there a span (s, e) with s <= start and end <= e?"""
         i = bisect_right(self.starts, start) - 1
         return i >= 0 and self.reach[i] >= end
+
+
+def outside(positions: Iterable[int], spans: Sequence[tuple[int, int]]) -> list[int]:
+    """The ``positions`` (sorted) not strictly inside any of ``spans`` (sorted, disjoint):
+    a sentence end inside a quotation or a bracket is no sentence end."""
+    out, i = [], 0
+    for p in positions:
+        while i < len(spans) and spans[i][1] <= p:
+            i += 1
+        if i == len(spans) or not spans[i][0] < p:
+            out.append(p)
+    return out

@@ -85,3 +85,23 @@ def test_containers_match_a_scan(seed):
 def test_containers_take_spans_with_labels():
     box = Containers([(2, 8, "quote")])
     assert box.holds(3, 8) and not box.holds(1, 3) and not Containers([]).holds(0, 0)
+
+
+def test_outside_keeps_positions_not_strictly_inside_a_span():
+    from speechkit.spans import outside
+
+    assert outside([0, 3, 5, 8, 12], [(2, 5), (7, 9)]) == [0, 5, 12]  # 5 is an end, not inside
+    assert outside([], [(0, 3)]) == [] and outside([1, 2], []) == [1, 2]
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_outside_equals_brute_force(seed):
+    import random
+
+    from speechkit.spans import outside
+
+    rnd = random.Random(seed)
+    cuts = sorted(rnd.sample(range(60), 8))
+    spans = [(cuts[i], cuts[i + 1]) for i in range(0, 8, 2)]
+    pos = sorted(rnd.sample(range(60), 20))
+    assert outside(pos, spans) == [p for p in pos if not any(s < p < e for s, e in spans)]

@@ -26,7 +26,6 @@ from speechkit.numerals import (CHARS, DIGITS, MAGNITUDES, MASK_LETTERS, MASKS, 
 MASK_CHARS = MASKS + MASK_LETTERS
 _MK = re.escape(MASKS)  # mask symbols, escaped for a character class
 _MC = re.escape(MASK_CHARS)
-RANGE_SEPS = "—–－\\-～~至到"
 # At most this many line ends (a blank line) between a number and its magnitude.
 LINE_BREAK = r"\n{1,3}"
 
@@ -106,6 +105,7 @@ class ReaderRules:
 def compile_reader(config: Config) -> ReaderRules:
     lex = config.lexicon("units")
     units, mags = lex["units"], lex["magnitudes"]
+    seps = re.escape(lex["range_separators"])  # between the two ends of a range
     unit_alt = _alt(units)
     implicit_alt = _alt(lex.get("implicit_units") or {"\uffff": ""})
     mag_alt = _alt(mags)
@@ -117,11 +117,11 @@ def compile_reader(config: Config) -> ReaderRules:
     # between a number and its magnitude (10.43 亿元: PDF text).
     one = rf"{num}(?:多|余)?(?:(?:{LINE_BREAK}| {{1,2}})?(?:{mag_alt}))?(?:多|余)?"
     qty = (
-        rf"(?P<pct>百分之(?P<p1>{_AR}|{_CN})(?:[{RANGE_SEPS}](?:百分之)?(?P<p2>{_AR}|{_CN}))?)"
+        rf"(?P<pct>百分之(?P<p1>{_AR}|{_CN})(?:[{seps}](?:百分之)?(?P<p2>{_AR}|{_CN}))?)"
         rf"|(?P<frac>{_NB_CN}(?P<fd>[{_FRAC_DEN}]{{1,4}})分之(?P<fn>[{_FRAC_NUM}]{{1,3}}))"
         rf"|(?P<half>{_NB_CN}一半)"
         rf"|(?P<n1>{one}) ?(?P<u1>{unit_alt})?"
-        rf"(?:(?P<sep> ?[{RANGE_SEPS}] ?)(?P<n2>{one}) ?(?P<u2>{unit_alt})?)?"
+        rf"(?:(?P<sep> ?[{seps}] ?)(?P<n2>{one}) ?(?P<u2>{unit_alt})?)?"
         rf"(?(u1)|(?(u2)|(?={implicit_alt})))"  # a unit somewhere, or a noun that implies one
     )
     tail = rf"(?P<duo>多|余)?(?P<post>{_alt(lex['qualifiers_after'])})?"

@@ -28,6 +28,7 @@ from speechkit.model import Document, Heading, Target
 from speechkit.punctuation import CLAUSE_END as CLAUSE_BREAKS  # lexicons/punctuation.yaml
 from speechkit.punctuation import SEGMENT_END as SEGMENT_BREAKS
 from speechkit.punctuation import SENTENCE_END as SENTENCE_BREAKS
+from speechkit.spans import outside
 
 # Each level's breaks are among the previous level's (found in one pass, then filtered).
 _LEVELS = (("clause", CLAUSE_BREAKS), ("segment", SEGMENT_BREAKS), ("sentence", SENTENCE_BREAKS),
@@ -103,7 +104,7 @@ class _Bounds:
             pos = self.pos[name] = [p for p in pos if text[p] in chars]
         inside = [(q.start, q.end) for q in quantities if "\n" in text[q.start:q.end]]
         if inside:  # a line break within a quantity (74.4⏎⏎万亿元) breaks nothing
-            self.pos = {name: _outside(ps, inside) for name, ps in self.pos.items()}
+            self.pos = {name: outside(ps, inside) for name, ps in self.pos.items()}
 
     def around(self, name: str, start: int, end: int) -> tuple[int, int]:
         """(first char after the break before ``start``, the break at/after ``end``)."""
@@ -117,17 +118,6 @@ class _Bounds:
         p = self.pos[name]
         j = bisect_left(p, start)
         return p[j] if j < len(p) else len(self.text)
-
-
-def _outside(pos: list[int], spans: list[tuple[int, int]]) -> list[int]:
-    """The positions not strictly inside any of ``spans`` (both sorted, spans disjoint)."""
-    out, i = [], 0
-    for p in pos:
-        while i < len(spans) and spans[i][1] <= p:
-            i += 1
-        if i == len(spans) or not spans[i][0] < p:
-            out.append(p)
-    return out
 
 
 def extract_targets(doc: Document, config: Config, year: int | None,

@@ -138,13 +138,15 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     "units": {
         "magnitudes": {str: int},
         "implicit_units": {str: str},
+        "range_separators": str,
         "qualifiers_after": {str: str},
         "share_not_before": str,
         "units": {str: {"unit": str, "factor": (OPT, int), "classifier": (OPT, bool)}},
     },
     "indicators": {"indicators": {str: {"measure": str, "aliases": [str]}}},
     # names and units a reader sees in the HTML report (render/as_html.py)
-    "display": {"growth": str, "indicators": {str: str}, "units": {str: {"label": str, "divisor": int}}},
+    "display": {"growth": str, "qualifier_marks": {str: str}, "indicators": {str: str},
+                "units": {str: {"label": str, "divisor": int}}},
     "targets": {
         "qualifiers": {str: {"before": [REGEX], "after": [REGEX]}},
         "bare_magnitude_prefix": [str],

@@ -268,6 +268,7 @@ class DisplayUnit(_View):
 @dataclass(frozen=True)
 class DisplayLexicon(_View):
     growth: str
+    qualifier_marks: Mapping[str, str]
     indicators: Mapping[str, str]
     units: Mapping[str, DisplayUnit]
 
@@ -286,6 +287,7 @@ class Unit(_View):
 class UnitsLexicon(_View):
     magnitudes: Mapping[str, int]
     implicit_units: Mapping[str, str]
+    range_separators: str
     qualifiers_after: Mapping[str, str]
     share_not_before: str
     units: Mapping[str, Unit]

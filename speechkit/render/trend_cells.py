@@ -2,13 +2,21 @@
 strings, bars scaled to the block), the same in a rich table and in plain text."""
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 Record = dict[str, Any]
 
 BAR_WIDTH = 20
 SPARKS = "▁▂▃▄▅▆▇█"
-QUALIFIER_MARKS = {"approx": "左右", "at_least": "以上", "at_most": "以内", "exact": ""}
+
+
+@lru_cache(maxsize=1)
+def _marks() -> dict[str, str]:
+    """Qualifier -> the mark written after a figure (lexicons/display.yaml qualifier_marks)."""
+    from speechkit import lexicons
+
+    return dict(lexicons.packaged("display")["qualifier_marks"])
 
 
 def _n(v: float) -> str:
@@ -21,7 +29,7 @@ def _n(v: float) -> str:
 
 def figure(value: Any, value_max: Any, growth: Any, growth_max: Any, unit: Any, qualifier: Any) -> str:
     """+6.5–7% · 1100万 person 以上 · 3 percent 左右; '' when nothing was found."""
-    mark = QUALIFIER_MARKS.get(qualifier or "", "")
+    mark = _marks().get(qualifier or "", "")
     if growth is not None:
         rng = f"–{growth_max:g}" if growth_max is not None else ""
         return f"{growth:+g}{rng}%{mark}"

@@ -215,3 +215,14 @@ def test_sentence_before_naming_two_indicators_gives_none():
 def test_letter_spaced_digits_are_one_number(text, value, growth):
     got = pick(recs(text), indicator="gdp")
     assert [(r["value"], r["growth"]) for r in got] == [(value, growth)]
+
+
+def test_a_hard_wrap_inside_an_indicator_name():
+    # a long line cut at a fixed width between two Han characters runs on into the next
+    text = ("今年，全县经济工作要坚持稳中求进，统筹抓好各项重点任务，全社会固定资产投\n"
+            "资增长12%左右，社会消费品零售总额增长8%。")
+    got = {r["indicator"]: (r["growth"], r["qualifier"]) for r in recs(text)}
+    assert got == {"fixed_asset_investment": (12, "approx"), "retail_sales": (8, "exact")}
+    # a short line (a heading) is a line of its own: its words name nothing after the break
+    short = recs("一、固定资产投\n资增长12%。")
+    assert [r["indicator"] for r in short] == ["other"]

@@ -23,6 +23,7 @@ class TargetRules:
     reader: ReaderRules  # the number reader (numbers.compile_reader)
     bare: tuple[str, ...]  # words a bare magnitude may follow (近亿, 超万)
     alias: re.Pattern[str]  # every indicator alias, longest first
+    wrap: re.Pattern[str]  # a line break that is a hard wrap inside a sentence
     alias_to_id: Mapping[str, str]  # alias -> indicator id
     measure: Mapping[str, str]  # indicator id -> its measure (level, share, …)
     qual_before: re.Pattern[str]  # qualifier words before a number, one group per qualifier
@@ -64,6 +65,15 @@ class TargetRules:
     breaks: re.Pattern[str]  # where a clause ends
 
 
+class _Aliases(dict):  # type: ignore[type-arg]
+    """alias -> indicator id; an alias matched across a hard wrap (投⏎资) is looked up without it."""
+
+    def __missing__(self, key: str) -> str:
+        if "\n" in key:
+            return self[key.replace("\n", "")]
+        raise KeyError(key)
+
+
 Sections = tuple[list[Heading], list[int], dict[int, Heading]]
 
 
@@ -99,8 +109,11 @@ def compile_rules(config: Config) -> TargetRules:
     return TargetRules(
         reader=compile_reader(config),
         bare=tuple(lex["bare_magnitude_prefix"]),
-        alias=re.compile(_alt(re.escape(a) for a in alias_to_id)),
-        alias_to_id=alias_to_id,
+        # an alias may be cut by a hard line wrap (投⏎资): its match then holds the line break
+        alias=re.compile(_alt("\n?".join(map(re.escape, a)) for a in alias_to_id)),
+        alias_to_id=_Aliases(alias_to_id),
+        # a hard wrap: a line of wrap_line_min characters or more cut between two Han characters
+        wrap=re.compile(rf"(?<=[\u4e00-\u9fff])(?<=[^\n]{{{lex['wrap_line_min']}}})\n(?=[\u4e00-\u9fff])"),
         measure={i: spec["measure"] for i, spec in inds.items()},
         qual_before=gated("|".join(f"(?P<{k}>{_alt(v['before'])})" for k, v in quals.items())),
         qual_after={k: re.compile(_alt(v["after"])) for k, v in quals.items()},

@@ -103,6 +103,10 @@ class _Bounds:
         for name, chars in _LEVELS[1:]:
             pos = self.pos[name] = [p for p in pos if text[p] in chars]
         inside = [(q.start, q.end) for q in quantities if "\n" in text[q.start:q.end]]
+        # a hard wrap inside a word (…固定资产投⏎资增长…: a long line cut between two Han
+        # characters, its end no punctuation) breaks nothing either
+        inside += [(m.start() - 1, m.start() + 1) for m in comp.wrap.finditer(text)]
+        inside.sort()
         if inside:  # a line break within a quantity (74.4⏎⏎万亿元) breaks nothing
             self.pos = {name: outside(ps, inside) for name, ps in self.pos.items()}
 

@@ -170,6 +170,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "class_size_before": [str],
         "class_after": [REGEX],
         "population_after": [REGEX],
+        "wrap_line_min": int,
         "prev_sentence_lead": REGEX,
         "prev_sentence_max": int,
         "duration_before": [str],

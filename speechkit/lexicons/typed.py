@@ -346,6 +346,7 @@ class TargetsLexicon(_View):
     class_size_before: tuple[str, ...]
     class_after: tuple[str, ...]
     population_after: tuple[str, ...]
+    wrap_line_min: int
     prev_sentence_lead: str
     prev_sentence_max: int
     duration_before: tuple[str, ...]

@@ -11,7 +11,7 @@ A span is any sequence whose first two items are ``start`` and ``end`` (``(3, 7)
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import Any, Callable, Iterable, Sequence, TypeVar
 
 T = TypeVar("T")
@@ -95,13 +95,16 @@ class Containers:
         return i >= 0 and self.reach[i] >= end
 
 
-def outside(positions: Iterable[int], spans: Sequence[tuple[int, int]]) -> list[int]:
-    """The ``positions`` (sorted) not strictly inside any of ``spans`` (sorted, disjoint):
-    a sentence end inside a quotation or a bracket is no sentence end."""
-    out, i = [], 0
-    for p in positions:
-        while i < len(spans) and spans[i][1] <= p:
-            i += 1
-        if i == len(spans) or not spans[i][0] < p:
-            out.append(p)
+def outside(positions: Sequence[int], spans: Sequence[tuple[int, int]]) -> list[int]:
+    """The ``positions`` (sorted) not strictly inside any of ``spans`` (sorted by start; they
+    may overlap): a sentence end inside a quotation or a bracket is no sentence end. Two
+    bisections per span, so a text's thousands of breaks cost nothing when spans are few."""
+    out: list[int] = []
+    last = 0
+    for s, e in spans:
+        i = bisect_right(positions, s, last)  # the first position after the span's start
+        j = bisect_left(positions, e, i)  # the first at or after its end
+        out.extend(positions[last:i])
+        last = j
+    out.extend(positions[last:])
     return out

@@ -22,6 +22,7 @@ POINT: str = _LEX["point"]
 COUNT_WORDS: dict[str, int] = _LEX["count_words"]
 STEMS: str = _LEX["stems"]  # 甲乙丙…: the n-th is STEMS[n - 1]
 BRANCHES: str = _LEX["branches"]  # 子丑寅…
+ITEM_MARKERS: tuple[str, ...] = tuple(_LEX["item_markers"])  # {} is the numeral: 一是, （一）
 MASKS: str = _LEX["masks"]  # symbols a page writes for hidden digits (*, ×, #, ☆ …)
 MASK_LETTERS: str = _LEX["mask_letters"]  # letters it writes for them (X, x)
 ZEROS = "".join(c for c, v in DIGITS.items() if v == 0)

@@ -13,3 +13,6 @@ CLAUSE_MARKS: str = _LEX["clause_end"] + SEGMENT_MARKS
 SENTENCE_END = SENTENCE_MARKS + "\n"
 SEGMENT_END = SEGMENT_MARKS + "\n"
 CLAUSE_END = CLAUSE_MARKS + "\n"
+BEFORE_LIST: str = _LEX["before_list"]  # a formula's member list starts after the last of these
+ITEM_LEAD: str = _LEX["item_lead"]  # between a numbered item's marker and its text
+TITLE_LINE_STOPS: str = _LEX["title_line_stops"]  # a short line without these is a title

@@ -15,8 +15,8 @@ from functools import lru_cache
 from typing import Callable
 
 from speechkit.lexicons.typed import SlogansLexicon
-from speechkit.numerals import count, write
-from speechkit.punctuation import CLAUSE_END, SENTENCE_END
+from speechkit.numerals import ITEM_MARKERS, count, write
+from speechkit.punctuation import BEFORE_LIST, CLAUSE_END, ITEM_LEAD, SENTENCE_END
 
 _HAN = "\u4e00-\u9fff"
 
@@ -39,9 +39,9 @@ MAX_MEMBER_TEXT = 30
 # Where an item's text (after 一是) ends: it names the item, the rest explains it.
 _ITEM_END = re.compile(f"[{re.escape(CLAUSE_END)}]")
 # Up to the last clause mark before a list (list_before): one backtracking match, not a search per mark.
-_TO_LAST_MARK = re.compile(r"(?s).*[,，。;；:：\n(（]")
-# Item markers for the k-th item ({} is the numeral): 一是 一要 第一 （一） 一、
-_MARKERS = ("{}是", "{}要", "第{}，", "第{},", "第{}、", "({})", "（{}）", "{}、")
+_TO_LAST_MARK = re.compile(f"(?s).*[{re.escape(BEFORE_LIST)}]")
+# Item markers for the k-th item ({} is the numeral): 一是 一要 第一 （一） 一、 (numerals.yaml)
+_MARKERS = ITEM_MARKERS
 
 
 def _numeral(k: int) -> str:
@@ -58,7 +58,7 @@ def _item_at(text: str, pos: int, k: int) -> tuple[int, str] | None:
 
 
 def _item_text(text: str, pos: int) -> str:
-    while pos < len(text) and text[pos] in " \t\u3000\n,，、:：":
+    while pos < len(text) and text[pos] in ITEM_LEAD:
         pos += 1
     m = _ITEM_END.search(text, pos, pos + MAX_MEMBER_TEXT + 1)
     return text[pos:m.start() if m else pos + MAX_MEMBER_TEXT].strip("“”\"")

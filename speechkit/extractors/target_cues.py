@@ -16,6 +16,7 @@ from typing import NamedTuple, Protocol
 from speechkit.extractors.target_rules import TargetContext, TargetRules
 from speechkit.extractors.year import WHOLE_YEAR, YEAR
 from speechkit.model import Heading
+from speechkit.punctuation import TITLE_LINE_STOPS
 
 _COLON = re.compile(r"：|:(?!\d)")  # a lead-in colon, not a ratio (4:6)
 _BLANK = " \t\n\u3000"
@@ -92,7 +93,7 @@ def in_bullet_list(text: str, prev: int, pos: int, bounds: Bounds, item: re.Patt
 def _title_like(line: str) -> bool:
     """A short line with no sentence end: a title over the lines that follow."""
     line = line.strip(_BLANK)
-    return 0 < len(line) <= TITLE_MAX and not any(c in line for c in "。！？；，,;")
+    return 0 < len(line) <= TITLE_MAX and not any(c in line for c in TITLE_LINE_STOPS)
 
 
 def last(rx: re.Pattern, text: str, win: tuple[int, int]) -> re.Match | None:

@@ -184,11 +184,12 @@ SCHEMAS.update({
     "numerals": {"digits": {str: int}, "units": {str: int}, "sections": {str: int}, "point": str,
                  "positional_zero": str, "financial": {str: str}, "traditional": {str: str}, "not_after_point": str,
                  "stems": str, "branches": str, "count_words": {str: int},
-                 "masks": str, "mask_letters": str},
+                 "masks": str, "mask_letters": str, "item_markers": [str]},
     # the year shape and the relative-year words (extractors/year.py)
     "years": {"year": REGEX, "relative": {str: int}, "whole_year": str},
     # where a sentence, a segment, a clause ends (speechkit/punctuation.py)
-    "punctuation": {"sentence_end": str, "segment_end": str, "clause_end": str},
+    "punctuation": {"sentence_end": str, "segment_end": str, "clause_end": str, "before_list": str,
+                    "item_lead": str, "title_line_stops": str},
     # which figures stand for one year of an indicator across speeches (analysis/trend.py)
     "trend": {"average_words": [str], "share_words": [str]},
 })

@@ -40,8 +40,6 @@ MAX_MEMBER_TEXT = 30
 _ITEM_END = re.compile(f"[{re.escape(CLAUSE_END)}]")
 # Up to the last clause mark before a list (list_before): one backtracking match, not a search per mark.
 _TO_LAST_MARK = re.compile(f"(?s).*[{re.escape(BEFORE_LIST)}]")
-# Item markers for the k-th item ({} is the numeral): 一是 一要 第一 （一） 一、 (numerals.yaml)
-_MARKERS = ITEM_MARKERS
 
 
 def _numeral(k: int) -> str:
@@ -50,7 +48,7 @@ def _numeral(k: int) -> str:
 
 def _item_at(text: str, pos: int, k: int) -> tuple[int, str] | None:
     """Does the k-th item marker start at ``pos``? (where its text begins, marker)"""
-    for m in _MARKERS:
+    for m in ITEM_MARKERS:  # 一是 一要 第一， （一） 一、 (numerals.yaml)
         mk = m.format(_numeral(k))
         if text.startswith(mk, pos):
             return pos + len(mk), mk
@@ -74,7 +72,7 @@ def numbered_items(text: str, pos: int) -> tuple[str, ...]:
         return ()
     items: list[str] = []
     at, k = first[0], 1
-    style = next(m for m in _MARKERS if m.format("一") == first[1])
+    style = next(m for m in ITEM_MARKERS if m.format("一") == first[1])
     limit = min(len(text), pos + MAX_ITEMS_SPAN)
     while True:
         items.append(_item_text(text, at))

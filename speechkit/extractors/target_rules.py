@@ -14,7 +14,6 @@ from speechkit.extractors.gate import gated
 from speechkit.extractors.numbers import ReaderRules, compile_reader
 from speechkit.extractors.year import RELATIVE_YEARS, YEAR
 from speechkit.model import Document, Heading
-from speechkit.punctuation import CLAUSE_END as CLAUSE_BREAKS
 
 
 @dataclass(frozen=True)
@@ -62,7 +61,6 @@ class TargetRules:
     growth_lead: re.Pattern[str]
     year_rx: re.Pattern[str]  # a year before 年, not in a 到/至 range
     bullets: re.Pattern[str]
-    breaks: re.Pattern[str]  # where a clause ends
 
 
 class _Aliases(dict):  # type: ignore[type-arg]
@@ -113,7 +111,8 @@ def compile_rules(config: Config) -> TargetRules:
         alias=re.compile(_alt("\n?".join(map(re.escape, a)) for a in alias_to_id)),
         alias_to_id=_Aliases(alias_to_id),
         # a hard wrap: a line of wrap_line_min characters or more cut between two Han characters
-        wrap=re.compile(rf"(?<=[\u4e00-\u9fff])(?<=[^\n]{{{lex['wrap_line_min']}}})\n(?=[\u4e00-\u9fff])"),
+        # (the look-behinds after the \n, so the engine skips from one line break to the next)
+        wrap=re.compile(rf"\n(?<=[\u4e00-\u9fff]\n)(?<=[^\n]{{{lex['wrap_line_min']}}}\n)(?=[\u4e00-\u9fff])"),
         measure={i: spec["measure"] for i, spec in inds.items()},
         qual_before=gated("|".join(f"(?P<{k}>{_alt(v['before'])})" for k, v in quals.items())),
         qual_after={k: re.compile(_alt(v["after"])) for k, v in quals.items()},
@@ -154,7 +153,6 @@ def compile_rules(config: Config) -> TargetRules:
         # the look-behind after the digits, so the regex starts with a literal 1/2 the engine can skip to
         year_rx=re.compile(rf"({YEAR})(?<![到至\d].{{4}})年"),
         bullets=re.compile(lex["list_item"]),
-        breaks=re.compile(f"[{re.escape(CLAUSE_BREAKS)}]"),
     )
 
 

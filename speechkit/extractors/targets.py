@@ -30,12 +30,11 @@ from speechkit.punctuation import SEGMENT_END as SEGMENT_BREAKS
 from speechkit.punctuation import SENTENCE_END as SENTENCE_BREAKS
 from speechkit.spans import outside
 
-# Each level's breaks are among the previous level's (found in one pass, then filtered).
+# Boundary levels, finest first (each level's characters are among the level before's). Each
+# level's breaks are found by one C-speed scan of its own.
 _LEVELS = (("clause", CLAUSE_BREAKS), ("segment", SEGMENT_BREAKS), ("sentence", SENTENCE_BREAKS),
            ("paragraph", "\n"))
-# each level's breaks found by one C-speed scan of its own (a level's characters are a subset
-# of the level before: the same positions a filter of the coarser level's list would give)
-_LEVEL_RX = {name: re.compile(f"[{re.escape(chars)}]") for name, chars in _LEVELS[1:]}
+_LEVEL_RX = {name: re.compile(f"[{re.escape(chars)}]") for name, chars in _LEVELS}
 # Text shown as indicator_text when no alias is found: at most this many characters next to
 # the number (the gold's hand-written indicator phrases are all shorter).
 PHRASE_MAX = 16
@@ -100,11 +99,7 @@ class _Bounds:
 
     def __init__(self, text: str, comp: TargetRules, quantities: list[Quantity] = ()):
         self.text = text
-        # each level's breaks are a subset of the one before: one regex pass, then filters
-        pos = [m.start() for m in comp.breaks.finditer(text)]
-        self.pos = {_LEVELS[0][0]: pos}
-        for name, _chars in _LEVELS[1:]:
-            self.pos[name] = [m.start() for m in _LEVEL_RX[name].finditer(text)]
+        self.pos = {name: [m.start() for m in rx.finditer(text)] for name, rx in _LEVEL_RX.items()}
         inside = [(q.start, q.end) for q in quantities if "\n" in text[q.start:q.end]]
         # a hard wrap inside a word (…固定资产投⏎资增长…: a long line cut between two Han
         # characters, its end no punctuation) breaks nothing either

@@ -54,10 +54,9 @@ def _figure_html(fig: Record, div_id: str, first: bool) -> str:
 
 
 def _display() -> DisplayLexicon:
-    from speechkit import lexicons
-    from speechkit.lexicons.typed import DisplayLexicon
+    from speechkit.render.trend_cells import display_lexicon
 
-    return DisplayLexicon.of(lexicons.packaged("display"))
+    return display_lexicon()
 
 
 def _scaled(values: list[Any], divisor: int) -> list[Any]:

@@ -3,7 +3,10 @@ strings, bars scaled to the block), the same in a rich table and in plain text."
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from speechkit.lexicons.typed import DisplayLexicon
 
 Record = dict[str, Any]
 
@@ -12,11 +15,12 @@ SPARKS = "▁▂▃▄▅▆▇█"
 
 
 @lru_cache(maxsize=1)
-def _marks() -> dict[str, str]:
-    """Qualifier -> the mark written after a figure (lexicons/display.yaml qualifier_marks)."""
+def display_lexicon() -> "DisplayLexicon":
+    """How figures are shown to a reader (lexicons/display.yaml): names, units, qualifier marks."""
     from speechkit import lexicons
+    from speechkit.lexicons.typed import DisplayLexicon
 
-    return dict(lexicons.packaged("display")["qualifier_marks"])
+    return DisplayLexicon.of(lexicons.packaged("display"))
 
 
 def _n(v: float) -> str:
@@ -29,7 +33,7 @@ def _n(v: float) -> str:
 
 def figure(value: Any, value_max: Any, growth: Any, growth_max: Any, unit: Any, qualifier: Any) -> str:
     """+6.5–7% · 1100万 person 以上 · 3 percent 左右; '' when nothing was found."""
-    mark = _marks().get(qualifier or "", "")
+    mark = display_lexicon().qualifier_marks.get(qualifier or "", "")
     if growth is not None:
         rng = f"–{growth_max:g}" if growth_max is not None else ""
         return f"{growth:+g}{rng}%{mark}"

@@ -30,11 +30,15 @@ from speechkit.punctuation import SEGMENT_END as SEGMENT_BREAKS
 from speechkit.punctuation import SENTENCE_END as SENTENCE_BREAKS
 from speechkit.spans import outside
 
-# Boundary levels, finest first (each level's characters are among the level before's). Each
-# level's breaks are found by one C-speed scan of its own.
+# Boundary levels, finest first (each level's characters are among the level before's). The
+# breaks of a level are those of the next coarser level plus the characters only it has
+# (，： for clauses), found by one C-speed scan and merged in (sorting two sorted runs is a
+# merge): every break is found once, not once per level it belongs to.
 _LEVELS = (("clause", CLAUSE_BREAKS), ("segment", SEGMENT_BREAKS), ("sentence", SENTENCE_BREAKS),
            ("paragraph", "\n"))
-_LEVEL_RX = {name: re.compile(f"[{re.escape(chars)}]") for name, chars in _LEVELS}
+_OWN_RX = {name: re.compile(f"[{re.escape(''.join(c for c in chars if c not in coarser))}]")
+           for (name, chars), (_, coarser) in zip(_LEVELS, _LEVELS[1:])}
+_NEWLINE = re.compile("\n")
 # Text shown as indicator_text when no alias is found: at most this many characters next to
 # the number (the gold's hand-written indicator phrases are all shorter).
 PHRASE_MAX = 16
@@ -99,7 +103,10 @@ class _Bounds:
 
     def __init__(self, text: str, comp: TargetRules, quantities: list[Quantity] = ()):
         self.text = text
-        self.pos = {name: [m.start() for m in rx.finditer(text)] for name, rx in _LEVEL_RX.items()}
+        pos = [m.start() for m in _NEWLINE.finditer(text)]
+        self.pos = {"paragraph": pos}
+        for name, rx in reversed(_OWN_RX.items()):  # sentence, segment, clause
+            pos = self.pos[name] = sorted(pos + [m.start() for m in rx.finditer(text)])
         inside = [(q.start, q.end) for q in quantities if "\n" in text[q.start:q.end]]
         # a hard wrap inside a word (…固定资产投⏎资增长…: a long line cut between two Han
         # characters, its end no punctuation) breaks nothing either

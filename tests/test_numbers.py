@@ -101,6 +101,11 @@ def test_parse_number_refuses(written):
     ("*0%", ("*0%", None, None, "percent", True, None)),
     ("XX%", ("XX%", None, None, "percent", True, None)),
     ("××亿元", ("××亿元", None, None, "CNY", True, None)),
+    # a figure written in parts, each with its magnitude
+    ("3万2千吨", ("3万2千吨", 32000, None, "tonne", False, None)),
+    ("4亿6000万元", ("4亿6000万元", 4.6e8, None, "CNY", False, None)),
+    ("7千3百多人", ("7千3百多人", 7300, None, "person", False, "at_least")),
+    ("2亿3千万元", ("2亿3千万元", 2.3e8, None, "CNY", False, None)),
 ])
 def test_scan_reads_every_form(text, found):
     got = scan(text)
@@ -116,7 +121,7 @@ def test_scan_reads_every_form(text, found):
     "一个活动", "两个工业园区", "第一批", "2014年", "20*年", "3月中旬", "7月1日", "1—2年", "经过1—2年",
     "1983-199210年间", "国发〔201462号", "450高炉", "万亩优质苹果基地", "千万元以上", "百村带动",
     "一成不变", "*区", "*人民", "千方百计", "万众一心", "百分之八八八八八八八八八八八八", "4:6", "十六届六中全会",
-    "中央1号文件", "二〇一五年",
+    "中央1号文件", "二〇一五年", "6万12千吨",
 ])
 def test_non_quantities_are_left_alone(text):
     assert scan(text) == []

@@ -226,3 +226,17 @@ def test_a_hard_wrap_inside_an_indicator_name():
     # a short line (a heading) is a line of its own: its words name nothing after the break
     short = recs("一、固定资产投\n资增长12%。")
     assert [r["indicator"] for r in short] == ["other"]
+
+
+# A rate alias (服务业, 第三产业) names its indicator before a percentage only; a count after it
+# is of other things. 地区增加值 is the region's GDP.
+@pytest.mark.parametrize("text,unit,indicator", [
+    ("全县第三产业增长9.5%。", None, "services_value_added"),  # a growth rate: no unit of its own
+    ("今年服务业增长11%，工业增长8%。", None, "services_value_added"),
+    ("新引进服务业项目12个。", "count", "other"),
+    ("培育第三产业企业30家。", "count", "other"),
+    ("全区实现地区增加值35亿元。", "CNY", "gdp"),
+])
+def test_rate_aliases_name_only_percentages(text, unit, indicator):
+    rs = recs(text)
+    assert rs and rs[0]["unit"] == unit and rs[0]["indicator"] == indicator, rs

@@ -225,15 +225,15 @@ def _list_kind(text: str, q: Quantity, stmts: list[_Stmt], bounds: _Bounds, comp
 def _indicator(text: str, q: Quantity, bs: int, lb: int, ce: int, comp: TargetRules
                ) -> tuple[str | None, tuple[int, int] | None, bool]:
     """(id, span, written here) — an alias before the number, or the counted noun after it."""
-    best = None
-    for best in comp.alias.finditer(text, bs, q.start):
-        pass
-    noun = _after_noun(text, q, ce) if q.unit not in ("percent", "percentage_point") else None
+    rate = q.unit in ("percent", "percentage_point")
+    best = _last_name(text, bs, q.start, rate, comp)
+    noun = _after_noun(text, q, ce) if not rate else None
     after = comp.alias.search(text, *noun) if noun else None
+    if after is not None and after.group() in comp.rate_only:
+        after = None  # 12个服务业项目: projects, not services' value added
     m = after if after and (q.classifier or best is None) else best
     if m is None and (noun is None or not q.classifier) and q.start - bs <= LOOKBACK_GAP_MAX:
-        for m in comp.alias.finditer(text, lb, q.start):
-            pass  # 固定资产投资继续保持高位增长，达到31.36亿元: named in an earlier clause
+        m = _last_name(text, lb, q.start, rate, comp)  # 固定资产投资继续保持高位增长，达到31.36亿元: named in an earlier clause
     if m is None and (noun is None or not q.classifier):
         split = _split_name(text, bs, q.start, comp)
         if split is not None:
@@ -245,6 +245,16 @@ def _indicator(text: str, q: Quantity, bs: int, lb: int, ce: int, comp: TargetRu
     if noun is not None:
         return "other", noun, True
     return None, None, False
+
+
+def _last_name(text: str, start: int, end: int, rate: bool, comp: TargetRules) -> re.Match | None:
+    """The last alias in text[start:end] that can name a figure of this kind: a rate alias
+    (服务业) names only a percentage."""
+    best = None
+    for m in comp.alias.finditer(text, start, end):
+        if rate or m.group() not in comp.rate_only:
+            best = m
+    return best
 
 
 def _named_before(text: str, q: Quantity, sent_start: int, bounds: _Bounds, comp: TargetRules

@@ -143,7 +143,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "share_not_before": str,
         "units": {str: {"unit": str, "factor": (OPT, int), "classifier": (OPT, bool)}},
     },
-    "indicators": {"indicators": {str: {"measure": str, "aliases": [str]}}},
+    "indicators": {"indicators": {str: {"measure": str, "aliases": [str], "rate_aliases": (OPT, [str])}}},
     # names and units a reader sees in the HTML report (render/as_html.py)
     "display": {"growth": str, "qualifier_marks": {str: str}, "indicators": {str: str},
                 "units": {str: {"label": str, "divisor": int}}},

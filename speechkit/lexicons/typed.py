@@ -297,6 +297,7 @@ class UnitsLexicon(_View):
 class Indicator(_View):
     measure: str
     aliases: tuple[str, ...]
+    rate_aliases: tuple[str, ...] | None = None  # names it has only before a percentage
 
 
 @dataclass(frozen=True)

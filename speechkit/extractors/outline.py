@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from speechkit.config import Config
+from speechkit.extractors.gate import first_class
 from speechkit.lexicons.typed import OutlineLexicon, OutlineStyle
 from speechkit.model import Document, Heading
 from speechkit.numerals import parse_int
@@ -71,6 +72,71 @@ def _scans(styles: Mapping[str, OutlineStyle], rxs: Mapping[str, re.Pattern[str]
     return tuple(out)
 
 
+_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
+
+
+@dataclass(frozen=True)
+class _Lead:
+    """Where any scan can match, found in one pass (see ``_lead``)."""
+    rx: re.Pattern[str]
+    firsts: tuple[re.Pattern[str], ...]  # per scan: the class its matches start with
+    by_char: dict[str, tuple[int, ...]]  # first character -> the scans it may start (a cache)
+
+
+def _lead(scans: tuple[tuple[re.Pattern[str], str | None], ...]) -> _Lead | None:
+    """One regex that stops, in one C-speed pass, at every position where some scan matches.
+
+    It is one character wide: the class of every first character any scan may start with,
+    then a look-behind onto that character with a look-ahead for the scans' alternation (their
+    groups unnamed, as one regex may not name a group twice). Python's engine skips at C speed
+    to the next character of a leading class, so the text is read once rather than once per
+    scan, and each scan's own regex is then tried only where the pass stopped. None when a
+    scan's first characters cannot be worked out, or a group cannot simply be unnamed (back
+    references): then each scan reads the text itself."""
+    firsts, alts = [], []
+    for rx, _ in scans:
+        first = first_class(rx.pattern)
+        bare, n = _NAMED_GROUP.subn("(?:", rx.pattern)
+        if first is None or n != rx.groups or len(rx.groupindex) != rx.groups:
+            return None
+        firsts.append(f"[{first}]")
+        alts.append(f"(?:{bare})")
+    lead = f"[{''.join(f[1:-1] for f in firsts)}]"  # their union (a class may repeat an item)
+    try:
+        rx = re.compile(f"{lead}(?<=(?={'|'.join(alts)}){lead})")
+        if rx.groups:
+            return None
+        return _Lead(rx, tuple(re.compile(f) for f in firsts), {})
+    except re.error:
+        return None
+
+
+def _scan_matches(text: str, comp: OutlineRules) -> list[tuple[re.Match[str], str | None]]:
+    """Every match of every scan (``rx.finditer`` each), in text order, ties in scan order."""
+    scans, lead = comp.scans, comp.lead
+    if lead is None:
+        out = [(m, only) for rx, only in scans for m in rx.finditer(text)]
+        out.sort(key=lambda mo: mo[0].start())
+        return out
+    out = []
+    ends = [0] * len(scans)  # where each scan's finditer would search on from
+    by_char = lead.by_char
+    for hit in lead.rx.finditer(text):
+        p = hit.start()
+        ch = text[p]
+        which = by_char.get(ch)
+        if which is None:
+            which = by_char[ch] = tuple(i for i, f in enumerate(lead.firsts) if f.match(ch))
+        for i in which:
+            if p >= ends[i]:
+                rx, only = scans[i]
+                m = rx.match(text, p)
+                if m is not None:
+                    ends[i] = m.end()
+                    out.append((m, only))
+    return out
+
+
 @dataclass(frozen=True)
 class OutlineRules:
     """The outline lexicon as compiled for one run (``Config.compiled``)."""
@@ -79,6 +145,7 @@ class OutlineRules:
     glyphs: Mapping[str, Mapping[str, int]]  # style -> glyph -> its number (①: 1)
     note_rx: re.Pattern[str]
     scans: tuple[tuple[re.Pattern[str], str | None], ...]  # see _scans
+    lead: _Lead | None  # see _lead
 
 
 def _compile(config: Config) -> OutlineRules:
@@ -86,7 +153,8 @@ def _compile(config: Config) -> OutlineRules:
     style_rx = {name: re.compile(spec.pattern) for name, spec in lex.styles.items()}
     glyphs = {name: {c: i + 1 for i, c in enumerate(spec.glyphs)} for name, spec in lex.styles.items()
               if spec.glyphs}
-    return OutlineRules(lex, style_rx, glyphs, re.compile(lex.note_pattern), _scans(lex.styles, style_rx))
+    scans = _scans(lex.styles, style_rx)
+    return OutlineRules(lex, style_rx, glyphs, re.compile(lex.note_pattern), scans, _lead(scans))
 
 
 
@@ -119,33 +187,32 @@ def _runs_on(text: str, para_start: int, lex: OutlineLexicon) -> bool:
 def _candidates(text: str, comp: OutlineRules) -> list[_Cand]:
     lex = comp.lex
     out = []
-    for rx, only in comp.scans:
-        # the paragraph of the last candidate: a scan's matches come in text order, so each
-        # line holding one is searched for its ends once (no list of every line break)
-        ps, pe = 0, -1
-        for m in rx.finditer(text):
-            name = only or m.lastgroup[3:]
-            spec = comp.lex.styles[name]
-            ok, prev = _at_boundary(text, m.start(), bool(spec.soft), lex)
-            if not ok:
-                continue
-            groups = m.groupdict()
-            if groups.get("word") is not None:
-                key = (spec.sequence or {}).get(groups["word"])
-            elif name in comp.glyphs:
-                key = comp.glyphs[name].get(groups["num"])
-            else:
-                key = parse_int(groups["num"])
-            if not key:
-                continue
-            if m.start() > pe:
-                ps = text.rfind("\n", 0, m.start()) + 1
-                pe = text.find("\n", m.start())
-                pe = len(text) if pe < 0 else pe
-            c = _Cand(name, m.start(), m.end(), key, ps, pe, bool(prev), prev)
-            c.runs_on = not c.inline and _runs_on(text, ps, lex)
-            out.append(c)
-    out.sort(key=lambda c: c.start)
+    # the paragraph of the last candidate: matches come in text order, so each line holding
+    # one is searched for its ends once (no list of every line break)
+    ps, pe = 0, -1
+    for m, only in _scan_matches(text, comp):
+        name = only or m.lastgroup[3:]
+        spec = lex.styles[name]
+        start = m.start()
+        ok, prev = _at_boundary(text, start, bool(spec.soft), lex)
+        if not ok:
+            continue
+        groups = m.groupdict()
+        if groups.get("word") is not None:
+            key = (spec.sequence or {}).get(groups["word"])
+        elif name in comp.glyphs:
+            key = comp.glyphs[name].get(groups["num"])
+        else:
+            key = parse_int(groups["num"])
+        if not key:
+            continue
+        if start > pe:
+            ps = text.rfind("\n", 0, start) + 1
+            pe = text.find("\n", start)
+            pe = len(text) if pe < 0 else pe
+        c = _Cand(name, start, m.end(), key, ps, pe, bool(prev), prev)
+        c.runs_on = not c.inline and _runs_on(text, ps, lex)
+        out.append(c)
     return out
 
 

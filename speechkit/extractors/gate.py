@@ -100,19 +100,3 @@ def gated(pattern: str) -> re.Pattern:
     except (_NoGate, AttributeError, TypeError, RecursionError):
         return re.compile(pattern)
     return re.compile(f"(?=[{''.join(sorted(first))}])(?:{pattern})")
-
-
-def first_class(pattern: str) -> str | None:
-    """The body of a character class (``[...]`` without its brackets) that holds the first
-    character of every match of ``pattern``, or None when that cannot be worked out (flags,
-    negated classes, back references, a pattern that may match the empty string)."""
-    try:
-        parsed = _sre_parse.parse(pattern)
-        if parsed.state.flags & ~re.UNICODE:
-            raise _NoGate
-        first, empty = _first(parsed.data)
-        if empty or not first:
-            raise _NoGate
-    except (_NoGate, AttributeError, TypeError, RecursionError, re.error):
-        return None
-    return "".join(sorted(first))

@@ -8,10 +8,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from speechkit.config import Config
-from speechkit.extractors.gate import first_class
 from speechkit.lexicons.typed import OutlineLexicon, OutlineStyle
 from speechkit.model import Document, Heading
 from speechkit.numerals import parse_int
+from speechkit.regex_lead import Lead
 
 _SPACE = " \t"
 # A body cue (今年, 当前, …) ends a run-together title only this many characters in: every
@@ -72,69 +72,11 @@ def _scans(styles: Mapping[str, OutlineStyle], rxs: Mapping[str, re.Pattern[str]
     return tuple(out)
 
 
-_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
-
-
-@dataclass(frozen=True)
-class _Lead:
-    """Where any scan can match, found in one pass (see ``_lead``)."""
-    rx: re.Pattern[str]
-    firsts: tuple[re.Pattern[str], ...]  # per scan: the class its matches start with
-    by_char: dict[str, tuple[int, ...]]  # first character -> the scans it may start (a cache)
-
-
-def _lead(scans: tuple[tuple[re.Pattern[str], str | None], ...]) -> _Lead | None:
-    """One regex that stops, in one C-speed pass, at every position where some scan matches.
-
-    It is one character wide: the class of every first character any scan may start with,
-    then a look-behind onto that character with a look-ahead for the scans' alternation (their
-    groups unnamed, as one regex may not name a group twice). Python's engine skips at C speed
-    to the next character of a leading class, so the text is read once rather than once per
-    scan, and each scan's own regex is then tried only where the pass stopped. None when a
-    scan's first characters cannot be worked out, or a group cannot simply be unnamed (back
-    references): then each scan reads the text itself."""
-    firsts, alts = [], []
-    for rx, _ in scans:
-        first = first_class(rx.pattern)
-        bare, n = _NAMED_GROUP.subn("(?:", rx.pattern)
-        if first is None or n != rx.groups or len(rx.groupindex) != rx.groups:
-            return None
-        firsts.append(f"[{first}]")
-        alts.append(f"(?:{bare})")
-    lead = f"[{''.join(f[1:-1] for f in firsts)}]"  # their union (a class may repeat an item)
-    try:
-        rx = re.compile(f"{lead}(?<=(?={'|'.join(alts)}){lead})")
-        if rx.groups:
-            return None
-        return _Lead(rx, tuple(re.compile(f) for f in firsts), {})
-    except re.error:
-        return None
-
-
 def _scan_matches(text: str, comp: OutlineRules) -> list[tuple[re.Match[str], str | None]]:
-    """Every match of every scan (``rx.finditer`` each), in text order, ties in scan order."""
-    scans, lead = comp.scans, comp.lead
-    if lead is None:
-        out = [(m, only) for rx, only in scans for m in rx.finditer(text)]
-        out.sort(key=lambda mo: mo[0].start())
-        return out
-    out = []
-    ends = [0] * len(scans)  # where each scan's finditer would search on from
-    by_char = lead.by_char
-    for hit in lead.rx.finditer(text):
-        p = hit.start()
-        ch = text[p]
-        which = by_char.get(ch)
-        if which is None:
-            which = by_char[ch] = tuple(i for i, f in enumerate(lead.firsts) if f.match(ch))
-        for i in which:
-            if p >= ends[i]:
-                rx, only = scans[i]
-                m = rx.match(text, p)
-                if m is not None:
-                    ends[i] = m.end()
-                    out.append((m, only))
-    return out
+    """Every match of every scan (``rx.finditer`` each), in text order, ties in scan order:
+    from one pass over the text (speechkit/regex_lead.py), not one per scan."""
+    scans = comp.scans
+    return [(m, scans[i][1]) for i, m in comp.lead.finditer(text)]
 
 
 @dataclass(frozen=True)
@@ -145,7 +87,7 @@ class OutlineRules:
     glyphs: Mapping[str, Mapping[str, int]]  # style -> glyph -> its number (①: 1)
     note_rx: re.Pattern[str]
     scans: tuple[tuple[re.Pattern[str], str | None], ...]  # see _scans
-    lead: _Lead | None  # see _lead
+    lead: Lead  # all scans in one pass
 
 
 def _compile(config: Config) -> OutlineRules:
@@ -154,7 +96,7 @@ def _compile(config: Config) -> OutlineRules:
     glyphs = {name: {c: i + 1 for i, c in enumerate(spec.glyphs)} for name, spec in lex.styles.items()
               if spec.glyphs}
     scans = _scans(lex.styles, style_rx)
-    return OutlineRules(lex, style_rx, glyphs, re.compile(lex.note_pattern), scans, _lead(scans))
+    return OutlineRules(lex, style_rx, glyphs, re.compile(lex.note_pattern), scans, Lead([rx for rx, _ in scans]))
 
 
 

@@ -182,26 +182,42 @@ def lead_of(rx: re.Pattern[str]) -> Lead | None:
 
 
 class WordScan:
-    """Which of ``words`` a text holds, from one pass over it (``word in text`` reads the text
-    once per word). The lead is a trie of the words by first character, longest first, so it
-    reports at each position the longest word there; the shorter words there are its prefixes."""
+    """Which of ``words`` a text holds, from one pass over it (``word in text`` reads the
+    text once per word, and a rule list has more than a hundred).
 
-    def __init__(self, words: Sequence[str]):
+    Each word is found by its *anchor*, its least frequent character by ``frequent`` (most
+    frequent first; a character not in it counts as rarest), so the pass stops at few places.
+    The lead is the class of the anchors, then a look-behind for each anchor offset: back to
+    where a word with its anchor that far in starts, a look-ahead for those words (longest
+    first, captured), and on over the anchor:
+    ``[A](?:(?<=(?=(W0))[A])|(?<=(?=(W1)).[A])|…)`` (``.`` any character).
+    At one place only the first word that matches is reported; every other word that could
+    stand there too (its anchor on the same character, agreeing with the reported word
+    where they overlap) is then looked for by ``in``. ``frequent`` decides the speed only."""
+
+    def __init__(self, words: Sequence[str], frequent: str = ""):
+        rank = {c: i for i, c in enumerate(frequent)}
         self.words = tuple(dict.fromkeys(w for w in words if w))
-        by_first: dict[str, list[str]] = {}
+        at = {w: min(range(len(w)), key=lambda j: (w[j] in rank, -rank.get(w[j], 0))) for w in self.words}
+        by_offset: dict[int, list[str]] = {}
         for w in sorted(self.words, key=len, reverse=True):
-            by_first.setdefault(w[0], []).append(w[1:])
-        trie = "|".join(re.escape(c) + ("(?:" + "|".join(re.escape(s) for s in rest) + ")" if any(rest) else "")
-                        for c, rest in by_first.items())
-        # an empty suffix (a one-character word) must stay last in its group: it is shortest
-        lead = "[" + "".join(re.escape(c) for c in by_first) + "]"
-        self.rx = re.compile(f"{lead}(?<=(?=({trie})){lead})") if self.words else None
-        self.prefixes = {w: {v for v in self.words if w.startswith(v)} for w in self.words}
+            by_offset.setdefault(at[w], []).append(w)
+        self.hidden = {v: tuple(u for u in self.words if u != v and _agree(u, at[u], v, at[v])) for v in self.words}
+        anchors = "[" + "".join(sorted({re.escape(w[at[w]]) for w in self.words})) + "]"
+        any_char = r"[\s\S]"
+        alts = [f"(?<=(?=({'|'.join(re.escape(w) for w in ws)})){any_char * j}{anchors})"
+                for j, ws in sorted(by_offset.items())]
+        self.rx = re.compile(f"{anchors}(?:{'|'.join(alts)})") if alts else None
 
     def present(self, text: str) -> set[str]:
         if self.rx is None:
             return set()
-        out: set[str] = set()
-        for found in set(self.rx.findall(text)):
-            out |= self.prefixes[found]
-        return out
+        found = {m.group(m.lastindex) for m in self.rx.finditer(text)}
+        maybe = {u for v in found for u in self.hidden[v]} - found
+        return found | {u for u in maybe if u in text}
+
+
+def _agree(u: str, ju: int, v: str, jv: int) -> bool:
+    """Can ``u`` with its anchor ``u[ju]`` on the character of ``v``'s anchor ``v[jv]`` stand
+    where ``v`` stands (same characters where they overlap)?"""
+    return all(v[i - ju + jv] == c for i, c in enumerate(u) if 0 <= i - ju + jv < len(v))

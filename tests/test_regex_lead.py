@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 import speechkit
 from speechkit.config import Config
 from speechkit.extractors import outline as O
+from speechkit.normalize import clean
 from speechkit.regex_lead import Lead, WordScan, engine_skips, first_class, lead_of
 from tests.conftest import SAMPLES
 
@@ -107,15 +108,25 @@ def test_first_class(pattern, first):
     assert first_class(pattern) == first
 
 
-WORDS = ["小编", "编辑", "编", "大 中 小", "大", "(", "下载", "下载后", "VIP"]
+WORDS = ["小编", "编辑", "编", "大 中 小", "大", "(", "下载", "下载后", "VIP", "中 小", "辑\n下"]
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(["小", "编", "辑", "大", " ", "中", "(", "下", "载", "后", "V", "I", "P", "x"]),
+@given(st.lists(st.sampled_from(["小", "编", "辑", "大", " ", "中", "(", "下", "载", "后", "V", "I", "P", "x", "\n"]),
                 max_size=25))
 def test_word_scan_equals_in(pieces):
     text = "".join(pieces)
-    assert WordScan(WORDS).present(text) == {w for w in WORDS if w in text}
+    # `frequent` moves the anchors (小编 by 编 or by 小, 大 中 小 by its last 小), never the answer
+    for frequent in ("", " 大中小下编", "编辑载后小"):
+        assert WordScan(WORDS, frequent).present(text) == {w for w in WORDS if w in text}, frequent
+
+
+def test_word_scan_of_the_cleaning_rules_equals_in():
+    rules = Config().compiled("cleaning", clean._compile)
+    words = rules.words.words
+    for path in SAMPLES:
+        text = path.read_text(encoding="utf-8")
+        assert rules.words.present(text) == {w for w in words if w in text}, path.name
 
 
 def test_word_scan_of_no_words():

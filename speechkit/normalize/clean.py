@@ -7,23 +7,27 @@ from dataclasses import dataclass
 from speechkit.config import Config
 from speechkit.lexicons.typed import CleaningLexicon, CleaningRule
 from speechkit.model import OffsetMap
+from speechkit.regex_lead import Lead, WordScan, finditer, lead_of
 from speechkit.spans import merge_spans
 
 # Web pages are read into text before cleaning (speechkit/readers/html.py): no markup here.
 
 
 def _word_rules(lex: CleaningLexicon) -> list[CleaningRule]:
-    """The line rules built from word lists: a line of widgets only, a short promo line."""
+    """The line rules built from word lists: a line of widgets only, a short promo line. Each
+    match holds one of its words, so the rule requires them (it is not tried on a text
+    without any)."""
     def alt(words: tuple[str, ...]) -> str:
         return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
     out = []
     if lex.widget_words:
         w, sep = alt(lex.widget_words), r"[ \t•·|/【】\[\]]"
-        out.append(CleaningRule("widgets", f"{sep}*(?:{w})(?:{sep}+(?:{w}))*{sep}*$"))
+        out.append(CleaningRule("widgets", f"{sep}*(?:{w})(?:{sep}+(?:{w}))*{sep}*$", lex.widget_words))
     if lex.promo_words:
         n = lex.promo_line_max_chars
-        out.append(CleaningRule("promo_line", f"(?=[^\n。]{{0,{n}}}$)[^\n]{{0,{n}}}?(?:{alt(lex.promo_words)})"))
+        out.append(CleaningRule("promo_line", f"(?=[^\n。]{{0,{n}}}$)[^\n]{{0,{n}}}?(?:{alt(lex.promo_words)})",
+                               lex.promo_words))
     return out
 
 
@@ -41,12 +45,16 @@ class CleaningRules:
     line_tail: str  # the rest of a matched line (at most line_rule_max_chars)
     # by the rules a text may match: see _line_regexes (filled as texts need them)
     line_regexes: dict[tuple[int, ...], tuple[re.Pattern[str], re.Pattern[str]]]
-    spans: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]  # (name, regex, words one must hold)
+    # (name, regex, words one must hold, its one-pass scan when the engine would try it in
+    # full at every position: see regex_lead)
+    spans: tuple[tuple[str, re.Pattern[str], tuple[str, ...], Lead | None], ...]
+    words: WordScan  # every rule's `requires` words: which a text holds, in one pass
 
 
 def _compile(config: Config) -> CleaningRules:
     lex = CleaningLexicon.of(config.lexicon("cleaning"))
     line_rules = [*lex.line_rules, *_word_rules(lex)]
+    spans = [(r.name, re.compile(r.pattern, re.M), tuple(r.requires or ())) for r in lex.span_rules]
     return CleaningRules(
         related=(lex.related_block_max_lines, lex.related_item_max_chars, re.compile(lex.related_block_stop)),
         fold=str.maketrans(lex.fold, lex.fold_to),
@@ -56,7 +64,8 @@ def _compile(config: Config) -> CleaningRules:
         line_requires=tuple(tuple(r.requires or ()) for r in line_rules),
         line_tail=f"[^\n]{{0,{lex.line_rule_max_chars}}}$",
         line_regexes={},
-        spans=tuple((r.name, re.compile(r.pattern, re.M), tuple(r.requires or ())) for r in lex.span_rules),
+        spans=tuple((name, rx, requires, lead_of(rx)) for name, rx, requires in spans),
+        words=WordScan([w for r in [*line_rules, *lex.span_rules] for w in r.requires or ()], lex.frequent_chars),
     )
 
 
@@ -65,7 +74,8 @@ def noise_spans(folded: str, rules: CleaningRules) -> list[tuple[int, int, str]]
     each span rule's in turn (spans may overlap)."""
     found: list[tuple[int, int, str]] = []
     names = rules.line_names
-    lines = _line_regexes(folded, rules)
+    present = rules.words.present(folded)  # the `requires` words in the text
+    lines = _line_regexes(present, rules)
     if lines is not None:
         # the first line, then every line after a line break: each line is tried once, at its
         # start, as a search of the ^-anchored rules would (a match never crosses a line end)
@@ -78,21 +88,21 @@ def noise_spans(folded: str, rules: CleaningRules) -> list[tuple[int, int, str]]
                 found.append((start, m.end(), name))
                 if name == "related_links":
                     found += [(s, e, name) for s, e in _related_block(folded, m.end(), *rules.related)]
-    for name, rx, requires in rules.spans:
-        if requires and not any(word in folded for word in requires):
-            continue  # `in` is a fast substring search; most texts have no such noise at all
-        found += [(m.start(), m.end(), name) for m in rx.finditer(folded) if m.end() > m.start()]
+    for name, rx, requires, lead in rules.spans:
+        if requires and present.isdisjoint(requires):
+            continue  # most texts have no such noise at all
+        found += [(m.start(), m.end(), name) for m in finditer(rx, lead, folded) if m.end() > m.start()]
     return found
 
 
-def _line_regexes(folded: str, rules: CleaningRules) -> tuple[re.Pattern, re.Pattern] | None:
-    """One alternation of the line rules ``folded`` may match (a rule whose ``requires``
-    words are all absent cannot), so each line is tried against those only: the scanning
+def _line_regexes(present: set[str], rules: CleaningRules) -> tuple[re.Pattern, re.Pattern] | None:
+    """One alternation of the line rules a text may match (a rule whose ``requires`` words
+    are all absent from it, ``present`` holding those there, cannot), so each line is tried against those only: the scanning
     rules ([^\n]{0,60}?…) cost most. Anchored at the text's start, and after a line break
     (a search for that jumps from one line break to the next at C speed, where ^ would be
     tried, and fail, at every character). Compiled once per set of rules."""
     active = tuple(i for i, words in enumerate(rules.line_requires)
-                   if not words or any(w in folded for w in words))
+                   if not words or not present.isdisjoint(words))
     if not active:
         return None
     if active not in rules.line_regexes:

@@ -97,23 +97,6 @@ def first_class(pattern: str) -> str | None:
     return "".join(sorted(first))
 
 
-def engine_skips(pattern: str) -> bool:
-    """Whether the engine skips ahead for ``pattern`` by itself (it starts with a literal or a
-    class, or is an alternation whose every branch starts with a literal)."""
-    try:
-        data = _sre_parse.parse(pattern).data
-        while data and data[0][0] is _c.SUBPATTERN:
-            data = data[0][1][3].data
-    except (AttributeError, TypeError, IndexError, RecursionError, re.error):
-        return False
-    if not data:
-        return False
-    op, av = data[0]
-    if op is _c.BRANCH:
-        return all(alt.data and alt.data[0][0] is _c.LITERAL for alt in av[1])
-    return op in (_c.LITERAL, _c.IN)
-
-
 class Lead:
     """Every match of each of ``regexes``, as its own ``finditer`` finds them, from one pass."""
 
@@ -163,22 +146,6 @@ class Lead:
                     if m is not None:
                         ends[i] = m.end()
                         yield i, m
-
-
-def finditer(rx: re.Pattern[str], lead: Lead | None, text: str) -> Iterator[re.Match[str]]:
-    """``rx.finditer(text)``, through ``lead`` (a Lead of ``rx`` alone) when there is one."""
-    if lead is None or lead.rx is None:
-        return rx.finditer(text)
-    return (m for _, m in lead.finditer(text))
-
-
-def lead_of(rx: re.Pattern[str]) -> Lead | None:
-    """A Lead for ``rx`` alone, or None when the engine skips ahead for it already (or no lead
-    can be built)."""
-    if engine_skips(rx.pattern):
-        return None
-    lead = Lead([rx])
-    return lead if lead.rx is not None else None
 
 
 class WordScan:

@@ -13,7 +13,7 @@ import speechkit
 from speechkit.config import Config
 from speechkit.extractors import outline as O
 from speechkit.normalize import clean
-from speechkit.regex_lead import Lead, WordScan, engine_skips, first_class, lead_of
+from speechkit.regex_lead import Lead, WordScan, first_class
 from tests.conftest import SAMPLES
 
 
@@ -87,12 +87,6 @@ def test_no_lead_without_first_characters_or_with_back_references():
     assert Lead([re.compile("a"), re.compile("b", re.M)]).rx is None  # different flags
     plain = Lead([re.compile("a?b?")])
     assert via(plain, "abb") == each([re.compile("a?b?")], "abb")     # then each regex's own finditer
-
-
-def test_lead_of_leaves_regexes_the_engine_skips_for():
-    assert lead_of(re.compile("[ab]c+")) is None and lead_of(re.compile("abc|abd")) is None
-    assert lead_of(re.compile("[ab]+|c(?=d)")) is not None and lead_of(re.compile("[ab]+c")) is not None
-    assert engine_skips("[ab]c") and not engine_skips("a?b")
 
 
 @pytest.mark.parametrize("pattern, first", [

@@ -94,7 +94,8 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     },
     "cleaning": {"fold": str, "fold_to": str, "line_rule_max_chars": int, "widget_words": [str],
                  "promo_words": [str], "promo_line_max_chars": int, "related_block_max_lines": int,
-                 "related_item_max_chars": int, "related_block_stop": REGEX, "line_rules": _RULES, "span_rules": _RULES},
+                 "related_item_max_chars": int, "related_block_stop": REGEX, "line_rules": _RULES, "span_rules": _RULES,
+                 "frequent_chars": str},
     "script": {"t2s_fixes": {str: str}, "mixed_ratio": float},
     # file readers (speechkit/readers/)
     "readers": {

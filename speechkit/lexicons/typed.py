@@ -83,6 +83,7 @@ class CleaningLexicon(_View):
     related_block_stop: str
     line_rules: tuple[CleaningRule, ...]
     span_rules: tuple[CleaningRule, ...]
+    frequent_chars: str = ""
 
 
 # outline.yaml (extractors/outline.py)

@@ -54,6 +54,7 @@ class TargetRules:
     population_after: re.Pattern[str]  # after a count of people: the people of a speech (14亿人民)
     prev_sentence_lead: re.Pattern[str]  # a sentence that opens with its figure (达到3000元)
     prev_sentence_max: int  # how long the sentence before it may be to name its indicator
+    breakdown_lead: tuple[str, ...]  # a sentence opening with one (其中) breaks down the one before
     from_word: re.Pattern[str]
     to_gap: re.Pattern[str]
     split_verb: re.Pattern[str]
@@ -147,6 +148,7 @@ def compile_rules(config: Config) -> TargetRules:
         population_after=re.compile(_alt(lex["population_after"])),
         prev_sentence_lead=re.compile(lex["prev_sentence_lead"]),
         prev_sentence_max=lex["prev_sentence_max"],
+        breakdown_lead=tuple(lex["breakdown_lead"]),
         from_word=re.compile(_alt(lex["from_to"]["start"])),
         to_gap=re.compile(rf"\s*(?:的水平)?\s*(?:{_alt(lex['from_to']['to'])})\s*"
                              rf"(?:{_alt(lex['qualifiers']['at_least']['before'] + lex['qualifiers']['approx']['before'])})?\s*"),

@@ -195,6 +195,9 @@ def _statement(text: str, q: Quantity, prev_end: int, bounds: _Bounds, comp: Tar
     measure = comp.measure.get(ind)
     value, value_max, growth, growth_max = _value_or_growth(text, q, ind_end, cs, measure, comp)
     windows = cues.windows(text, q.start, q.end, ss, sent, ce, bounds)
+    lead_end = _from_phrase_start(text, q, sent, stmts, comp)
+    if lead_end is not None:  # 赤字率从去年的2.1%提高到2.3%: 去年 is the period of 2.1%, not of 2.3%
+        windows[0] = (windows[0][0], max(windows[0][0], lead_end))
     period, period_span = cues.period(text, windows, q.start, sent[0], bounds, comp, ctx)
     decided = cues.kind(text, q.start, cs, ce, windows, comp, ctx, _list_kind(text, q, stmts, bounds, comp))
     return _Stmt(q, ind, ind_span, own, measure, value, value_max, growth, growth_max,
@@ -204,18 +207,35 @@ def _statement(text: str, q: Quantity, prev_end: int, bounds: _Bounds, comp: Tar
                  q.unit == "percent" and bool(comp.plan_share.search(text, cs, q.start)))
 
 
+def _from_phrase_start(text: str, q: Quantity, sent: tuple[int, int], stmts: list[_Stmt],
+                       comp: TargetRules) -> int | None:
+    """Where the from-phrase starts when ``q`` is the Y of 从X提高到Y (the cues in 从…X name X's
+    time, not Y's: target_lists.fold_from_to makes the two one record at Y)."""
+    if not stmts:
+        return None
+    prev = stmts[-1]
+    if prev.q.unit != q.unit or prev.sentence[0] != sent[0] or not comp.to_gap.fullmatch(text, prev.q.end, q.start):
+        return None
+    m = cues.last(comp.from_word, text, (max(prev.clause, prev.q.start - 24), prev.q.start))
+    return m.start() if m is not None else None
+
+
 def _list_kind(text: str, q: Quantity, stmts: list[_Stmt], bounds: _Bounds, comp: TargetRules
                ) -> cues.Decision | None:
     """The kind of the list ``q`` is an item of, when a lead-in before the list's first item
     decided it: the previous statement's, in the same sentence with its cue in the sentence's
-    first ``；`` segment (主要预期目标是，…增长6%；…增长5%；…), or in the bullet lines just
+    first ``；`` segment (主要预期目标是，…增长6%；…增长5%；…), in the sentence before one that
+    breaks its figure down (…。其中，…), or in the bullet lines just
     before with its cue above them (今年预期目标⏎■…⏎■…). A cue inside one item governs that item."""
     if not stmts or stmts[-1].cue_at < 0 or stmts[-1].kind == "other":
         return None
     prev = stmts[-1]
     sent = bounds.around("sentence", q.start, q.start)[0]
-    if bounds.around("sentence", prev.q.start, prev.q.start)[0] == sent:
+    prev_sent = bounds.around("sentence", prev.q.start, prev.q.start)[0]
+    if prev_sent == sent:
         ok = prev.cue_at < bounds.first_break("segment", sent)
+    elif text.startswith(comp.breakdown_lead, sent) and sent > 1 and bounds.around("sentence", sent - 2, sent - 1)[0] == prev_sent:
+        ok = True  # 今年拟安排财政赤字2.18万亿元。其中，中央财政赤字1.4万亿元: a part of the figure before
     else:
         ok = (prev.cue_at < bounds.around("paragraph", prev.q.start, prev.q.start)[0]
               and cues.in_bullet_list(text, prev.q.start, q.start, bounds, comp.bullets))

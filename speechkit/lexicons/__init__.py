@@ -174,6 +174,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "wrap_line_min": int,
         "prev_sentence_lead": REGEX,
         "prev_sentence_max": int,
+        "breakdown_lead": [str],
         "duration_before": [str],
         "duration_after": [str],
     },

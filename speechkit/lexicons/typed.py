@@ -351,6 +351,7 @@ class TargetsLexicon(_View):
     wrap_line_min: int
     prev_sentence_lead: str
     prev_sentence_max: int
+    breakdown_lead: tuple[str, ...]
     duration_before: tuple[str, ...]
     duration_after: tuple[str, ...]
 

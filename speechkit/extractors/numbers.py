@@ -61,12 +61,25 @@ _FRAC_NUM = "".join(c for c in POINT_DIGITS if c not in ZEROS) + min(UNITS, key=
 # starts with look-behinds, which keep the regex engine from skipping ahead by its first
 # character; this one starts with a character class, so the engine skips the ~97% of a
 # speech that cannot start a number in C, and the reader is tried only where it can match.
-_START = re.compile(
-    rf"[0-9{_MC}{CHARS}]"
-    rf"(?:(?<=[0-9{_MC}])(?:(?<![0-9A-Za-z.{_MK}·].)|(?<=GDP.)|(?<=gdp.))"
-    rf"|(?<=[{CHARS}])(?<![{CHARS}{POINT}第].)"
+# A Chinese number must also be followed, within the reader's 12 numerals, by a character
+# that can come after one in a quantity (``_after_cn``: 多, 点, 分 of 分之, a unit, a range
+# separator …): 一步, 一切, 五年 are most of the numerals of a speech and never start one.
+_START = (
+    r"[0-9{mc}{chars}]"
+    r"(?:(?<=[0-9{mc}])(?:(?<![0-9A-Za-z.{mk}·].)|(?<=GDP.)|(?<=gdp.))"
+    r"|(?<=[{chars}])(?<![{chars}{point}第].)(?=[{chars}]{{0,11}}[{after}])"
     r"|(?<=百)(?=分之))"
 )
+
+
+def _after_cn(units: Any, mags: Any, implicit: Any, seps: str) -> str:
+    """Every character that can follow the numerals of a Chinese number in a match of the
+    reader (a class body): 多/余, the decimal point, the 分 of 分之 and 半 of 一半, a space or
+    line break before the magnitude, the first character of a magnitude, unit, implicit-unit
+    noun or range separator."""
+    chars = set("多余分半 \n") | set(POINT) | set(seps)
+    chars |= {w[0] for w in (*units, *mags, *implicit)}
+    return "".join(re.escape(c) for c in sorted(chars - set(CHARS)))
 
 
 @dataclass(frozen=True)
@@ -94,6 +107,7 @@ def _alt(words: Any) -> str:
 class ReaderRules:
     """The number reader as compiled for one run from units.yaml (``compile_reader``)."""
     rx: re.Pattern[str]  # a number, its magnitude, unit and qualifier (see ``compile_reader``)
+    start: re.Pattern[str]  # where ``rx`` can match (``_START``)
     units: Mapping[str, Any]  # unit word -> its spec (unit, factor, classifier)
     mags: Mapping[str, int]  # magnitude word -> its factor (万 10^4)
     mag_rx: re.Pattern[str]  # the magnitude (and 多/余) a number ends with
@@ -132,8 +146,10 @@ def compile_reader(config: Config) -> ReaderRules:
         rf"(?(u1)|(?(u2)|(?={implicit_alt})))"  # a unit somewhere, or a noun that implies one
     )
     tail = rf"(?P<duo>多|余)?(?P<post>{_alt(lex['qualifiers_after'])})?"
+    after = _after_cn(units, mags, lex.get("implicit_units") or {}, lex["range_separators"])
     return ReaderRules(
         rx=re.compile(rf"(?:{qty}){tail}"),
+        start=re.compile(_START.format(mc=_MC, mk=_MK, chars=CHARS, point=POINT, after=after)),
         units=units,
         mags=mags,
         mag_rx=re.compile(rf"({mag_alt})?(多|余)?$"),
@@ -218,7 +234,7 @@ def _matches(text: str, comp: ReaderRules) -> Iterator[re.Match]:
     matches (look-behinds see the text before ``pos``)."""
     match = comp.rx.match
     pos = 0
-    for s in _START.finditer(text):
+    for s in comp.start.finditer(text):
         p = s.start()
         if p < pos:
             continue

@@ -92,6 +92,21 @@ def to_json(value: Any, indent: int | None = None) -> str:
     return json.dumps(value, ensure_ascii=False, indent=indent).translate(_LINE_BREAKERS)
 
 
+# Commands whose records come from ``base`` and so may name a page or paragraph.
+PLACED = ("outline", "slogans", "meta", "keywords", "targets", "analyze", "panel")
+
+
+def table_fields(command: str) -> list[str]:
+    """The columns of ``command``'s records in a table (CSV, Parquet): its fields, with
+    ``page`` and ``paragraph`` after ``line`` where records can have them (empty for plain
+    text), so a table has one header whatever files it holds."""
+    fields = FIELDS[command]
+    if command not in PLACED:
+        return fields
+    at = fields.index("line") + 1
+    return fields[:at] + PLACE_FIELDS + fields[at:]
+
+
 def shown(doc: Document, start: int, end: int, script: str) -> str:
     """Text of a norm/clean span in the script the user asked for."""
     if script == "simplified":

@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from speechkit.cli import cli
-from speechkit.records import FIELDS
+from speechkit.records import FIELDS, table_fields
 from tests.conftest import ROOT, SAMPLES
 
 SAMPLE = str(SAMPLES[0])  # district-work-conference.trad
@@ -58,7 +58,7 @@ def test_jsonl_and_csv_carry_the_same_records(runner):
     recs = [json.loads(line) for line in jl.splitlines()]
     _, cs, _ = invoke(runner, "outline", SAMPLE, "--csv")
     rows = list(csv.DictReader(io.StringIO(cs)))
-    assert list(rows[0]) == FIELDS["outline"]
+    assert list(rows[0]) == table_fields("outline")  # FIELDS with page and paragraph after line
     assert len(rows) == len(recs) == 48
     for r, row in zip(recs, rows):
         assert row["title"] == r["title"] and int(row["start"]) == r["start"]

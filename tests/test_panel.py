@@ -181,11 +181,11 @@ def test_a_review_alone_is_no_qualitative_target():
 
 
 def test_panel_csv_has_the_fixed_header(runner, counties):
-    from speechkit.records import FIELDS
+    from speechkit.records import table_fields
 
     r = runner.invoke(cli, ["panel", str(counties), "--indicator", "gdp", "--csv"], catch_exceptions=False)
     table = list(csv.reader(io.StringIO(r.stdout)))
-    assert table[0] == FIELDS["panel"] and len(table) > 1
+    assert table[0] == table_fields("panel") and len(table) > 1
 
 
 def test_panel_text_output_lists_status(runner, counties):

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from speechkit.cli import cli
-from speechkit.records import FIELDS
+from speechkit.records import FIELDS, table_fields
 from tests.conftest import ROOT, SAMPLES
 
 pa = pytest.importorskip("pyarrow", reason="pyarrow is in the test extra; install speechkit-zh[test]")
@@ -34,7 +34,7 @@ def test_parquet_columns_have_the_schema_types(runner, tmp_path, command, args):
     r = runner.invoke(cli, [command, *inputs, *args, "--parquet", "-o", str(out)], catch_exceptions=False)
     assert r.exit_code == 0, r.stderr
     table = pq.read_table(out)
-    assert table.schema.names == FIELDS[command]
+    assert table.schema.names == table_fields(command)
     for field in table.schema:
         assert field.type == _expected(command, field.name), (command, field.name, field.type)
     assert table.num_rows > 0

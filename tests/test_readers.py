@@ -90,6 +90,25 @@ def test_pdf_records_name_their_page(runner, tmp_path):
         assert rec["page"] == doc.place_of(rec["start"])["page"]
 
 
+def test_pdf_pages_reach_csv_and_parquet(runner, tmp_path):
+    """Tables have page and paragraph columns after line (empty for plain text): a PDF's rows
+    carry the page its JSON records give."""
+    import csv
+    import io
+
+    sample = ROOT / "samples" / "three-level-cadres-2015.simp.txt"
+    pdf = _write(tmp_path, "s.pdf", docgen.speech_pdf(sample.read_text(encoding="utf-8")))
+    want = [json.loads(ln)["page"] for ln in runner.invoke(cli, ["targets", str(pdf), "--jsonl"]).stdout.splitlines()]
+    rows = list(csv.DictReader(io.StringIO(runner.invoke(cli, ["targets", str(pdf), "--csv"]).stdout)))
+    assert want and [int(r["page"]) for r in rows] == want and {r["paragraph"] for r in rows} == {""}
+    plain = list(csv.DictReader(io.StringIO(runner.invoke(cli, ["targets", str(sample), "--csv"]).stdout)))
+    assert plain and {r["page"] for r in plain} == {""}
+    pq = pytest.importorskip("pyarrow.parquet")
+    out = tmp_path / "t.parquet"
+    assert runner.invoke(cli, ["targets", str(pdf), "--parquet", "-o", str(out)]).exit_code == 0
+    assert pq.read_table(out).column("page").to_pylist() == want
+
+
 def test_pdf_without_text_layer_is_one_error_line_exit_1(runner, tmp_path):
     pdf = _write(tmp_path, "scan.pdf", docgen.scan_pdf())
     r = runner.invoke(cli, ["outline", str(pdf)])

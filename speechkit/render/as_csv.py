@@ -6,7 +6,7 @@ import io
 import json
 from typing import IO, Any
 
-from speechkit.records import FIELDS
+from speechkit.records import table_fields
 
 
 def _cell(v: Any) -> Any:
@@ -21,7 +21,7 @@ def _cell(v: Any) -> Any:
 
 class CsvRenderer:
     def __init__(self, out: IO[str], command: str, excel: bool = False):
-        self.fields = FIELDS[command]
+        self.fields = table_fields(command)
         if excel:
             out.write("\ufeff")  # Excel reads UTF-8 only with a BOM
         # RFC 4180 line ends: the writer then quotes any field holding \r or \n

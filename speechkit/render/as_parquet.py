@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import IO, Any
 
-from speechkit.records import FIELDS
+from speechkit.records import FIELDS, table_fields
 from speechkit.render.typed import as_floats
 
 # analyze's flat stream: a field's type is that of the first section that has it
@@ -31,7 +31,7 @@ def arrow_schema(command: str) -> Any:
 
     scalars = {"string": pa.string(), "integer": pa.int64(), "number": pa.float64(), "boolean": pa.bool_()}
     fields = []
-    for name in FIELDS[command]:
+    for name in table_fields(command):
         t = _json_type(command, name)
         kind = t.get("type", "string")
         kind = next((k for k in kind if k != "null"), "string") if isinstance(kind, list) else kind

@@ -254,3 +254,19 @@ def test_kind_rules(text, value, kind):
     rs = recs(text)
     got = pick(rs, value=value)
     assert len(got) == 1 and got[0]["kind"] == kind, [(r["text"], r["value"], r["kind"], r["cue"]) for r in rs]
+
+
+# A number after 每 is the unit of a rate or a what-if, not a figure; X与Y之比 is a share.
+@pytest.mark.parametrize("text,absent", [
+    ("每千人口拥有执业医师3.2人。", "千人"),
+    ("每1元财政资金带动社会投资6元。", "1元"),
+    ("生产总值每增长1个百分点可带动就业150万人。", "1个百分点"),
+])
+def test_per_unit_numbers_are_no_figures(text, absent):
+    rs = recs(text)
+    assert rs and all(r["text"] != absent and not r["text"].startswith(absent) for r in rs), [r["text"] for r in rs]
+
+
+def test_a_ratio_to_gdp_is_a_share():
+    rs = recs("全社会研发经费支出与地区生产总值之比达到2.6%。")
+    assert [(r["indicator"], r["value"], r["growth"]) for r in rs] == [("share", 2.6, None)]

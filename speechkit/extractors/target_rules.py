@@ -55,6 +55,7 @@ class TargetRules:
     prev_sentence_lead: re.Pattern[str]  # a sentence that opens with its figure (达到3000元)
     prev_sentence_max: int  # how long the sentence before it may be to name its indicator
     breakdown_lead: tuple[str, ...]  # a sentence opening with one (其中) breaks down the one before
+    per_unit_before: re.Pattern[str]  # ends right before a number that is a rate's unit (每千人口)
     from_word: re.Pattern[str]
     to_gap: re.Pattern[str]
     split_verb: re.Pattern[str]
@@ -149,6 +150,7 @@ def compile_rules(config: Config) -> TargetRules:
         prev_sentence_lead=re.compile(lex["prev_sentence_lead"]),
         prev_sentence_max=lex["prev_sentence_max"],
         breakdown_lead=tuple(lex["breakdown_lead"]),
+        per_unit_before=re.compile(f"(?:{_alt(lex['per_unit_before'])})$"),
         from_word=re.compile(_alt(lex["from_to"]["start"])),
         to_gap=re.compile(rf"\s*(?:的水平)?\s*(?:{_alt(lex['from_to']['to'])})\s*"
                              rf"(?:{_alt(lex['qualifiers']['at_least']['before'] + lex['qualifiers']['approx']['before'])})?\s*"),

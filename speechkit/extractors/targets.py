@@ -55,6 +55,8 @@ WINDOW_MAX = cues.WINDOW_MAX  # how far from a number cues are looked for (targe
 # Indicator measures whose percentage is the value itself, never a growth rate: a rate
 # (失业率5.5%) or a share of another indicator (占国内生产总值比重51.6%).
 VALUE_MEASURES = ("rate", "share")
+# How far before a number its 每 is looked for (每 and a two-character verb).
+PER_UNIT_REACH = 3
 # A growth rate joins an amount at most this many statements back (生产总值49.4亿元，较上年
 # 净增…，增长12.4%: two back).
 MERGE_LOOKBACK = 4
@@ -158,6 +160,8 @@ def extract_targets(doc: Document, config: Config, year: int | None,
 def _skip(text: str, q: Quantity, ss: int, ce: int, comp: TargetRules) -> bool:
     if q.start and text[q.start - 1] in comp.skip_before:
         return True
+    if comp.per_unit_before.search(text, max(0, q.start - PER_UNIT_REACH), q.start):
+        return True  # 每千人口, 每增长1个百分点: the unit of a rate, a what-if
     if text.count("“", ss, q.start) > text.count("”", ss, q.start):
         return True  # inside “…”: part of a name or a slogan (“10强50户”)
     nxt = text[q.end:q.end + 1]

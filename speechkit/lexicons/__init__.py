@@ -175,6 +175,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "prev_sentence_lead": REGEX,
         "prev_sentence_max": int,
         "breakdown_lead": [str],
+        "per_unit_before": [REGEX],
         "duration_before": [str],
         "duration_after": [str],
     },

@@ -352,6 +352,7 @@ class TargetsLexicon(_View):
     prev_sentence_lead: str
     prev_sentence_max: int
     breakdown_lead: tuple[str, ...]
+    per_unit_before: tuple[str, ...]
     duration_before: tuple[str, ...]
     duration_after: tuple[str, ...]
 

@@ -97,6 +97,64 @@ def first_class(pattern: str) -> str | None:
     return "".join(sorted(first))
 
 
+_CLASS_ESCAPES = {_c.CATEGORY_DIGIT: r"\d", _c.CATEGORY_NOT_DIGIT: r"\D", _c.CATEGORY_SPACE: r"\s",
+                  _c.CATEGORY_NOT_SPACE: r"\S", _c.CATEGORY_WORD: r"\w", _c.CATEGORY_NOT_WORD: r"\W"}
+
+
+def _in_class(items: Any, ch: str) -> bool:
+    """Does the class ``items`` (parsed) hold ``ch``? True when unsure."""
+    negate, hit = False, False
+    for op, av in items:
+        if op is _c.NEGATE:
+            negate = True
+        elif op is _c.LITERAL:
+            hit = hit or av == ord(ch)
+        elif op is _c.RANGE:
+            hit = hit or av[0] <= ord(ch) <= av[1]
+        elif op is _c.CATEGORY and av in _CLASS_ESCAPES:
+            hit = hit or re.fullmatch(_CLASS_ESCAPES[av], ch) is not None
+        else:
+            return True
+    return hit != negate
+
+
+def _may_start(items: Any, ch: str) -> tuple[bool, bool]:
+    """(may a match of ``items`` start with ``ch``, may it be empty); True when unsure."""
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue
+        if op is _c.LITERAL:
+            return av == ord(ch), False
+        if op is _c.NOT_LITERAL:
+            return av != ord(ch), False
+        if op is _c.IN:
+            return _in_class(av, ch), False
+        if op is _c.SUBPATTERN and not (av[1] or av[2]):
+            may, empty = _may_start(av[3].data, ch)
+        elif op is _c.BRANCH:
+            parts = [_may_start(alt.data, ch) for alt in av[1]]
+            may, empty = any(p[0] for p in parts), any(p[1] for p in parts)
+        elif op in _REPEATS:
+            may, empty = _may_start(av[2].data, ch)
+            empty = empty or av[0] == 0
+        else:
+            return True, True  # ANY (under which flags?), back references, the rest
+        if may or not empty:
+            return may, empty
+    return False, True
+
+
+def may_start_with(pattern: str, ch: str) -> bool:
+    """Can a match of ``pattern`` start with the character ``ch``? True when unsure."""
+    try:
+        parsed = _sre_parse.parse(pattern)
+        if parsed.state.flags & ~(re.UNICODE | re.MULTILINE):
+            return True
+        return _may_start(parsed.data, ch)[0]
+    except (AttributeError, TypeError, RecursionError, re.error):
+        return True
+
+
 class Lead:
     """Every match of each of ``regexes``, as its own ``finditer`` finds them, from one pass."""
 

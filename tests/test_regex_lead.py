@@ -3,6 +3,7 @@
 ``word in text`` finds. Used by the outline's heading scans and by the cleaning rules."""
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
@@ -13,7 +14,7 @@ import speechkit
 from speechkit.config import Config
 from speechkit.extractors import outline as O
 from speechkit.normalize import clean
-from speechkit.regex_lead import Lead, WordScan, first_class
+from speechkit.regex_lead import Lead, WordScan, first_class, may_start_with
 from tests.conftest import SAMPLES
 
 
@@ -125,3 +126,26 @@ def test_word_scan_of_the_cleaning_rules_equals_in():
 
 def test_word_scan_of_no_words():
     assert WordScan([]).present("任何文字") == set()
+
+
+@pytest.mark.parametrize("pattern, can", [
+    (r"[ \t]*abc", False), (r"[^\n。]{0,30}?x", False), (r"[\w-]{1,40}\.jpg", False),
+    (r"(?=[^\n]{0,8}$)(?:[^\n>]{1,4}>){2,}", False),
+    (r"\s*x", True), (r".x", True), (r"[^a]x", True), (r"a?\n", True), (r"(?:a|\n)", True), (r"(?s).", True),
+])
+def test_may_start_with_a_line_break(pattern, can):
+    assert may_start_with(pattern, "\n") is can
+
+
+def test_no_default_line_rule_starts_with_a_line_break():
+    # so the line scan skips empty lines (normalize/clean.py _line_regexes)
+    rules = Config().compiled("cleaning", clean._compile)
+    assert not any(rules.line_nl_start)
+
+
+def test_line_scan_skipping_empty_lines_removes_the_same(tmp_path):
+    rules = Config().compiled("cleaning", clean._compile)
+    text = "\n\n来源：本网\n\n\n正文一段。\n\n责任编辑：某某\n\n"
+    skipping = clean.noise_spans(text, rules)
+    plain = dataclasses.replace(rules, line_nl_start=(True,) * len(rules.line_nl_start), line_regexes={})
+    assert skipping == clean.noise_spans(text, plain) and {n for *_, n in skipping} == {"source_banner", "editor"}

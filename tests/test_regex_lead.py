@@ -65,7 +65,7 @@ def test_outline_candidates_of_overlapping_markers(outline_rules):
 
 
 # runs, overlaps and near-misses for some hand-made regexes
-SPAN_RXS = [re.compile(r"[…\.]{0,3}[ \t]*[(（]略\d{1,3}字[)）]"), re.compile(r"[ab]+|c(?=d)"),
+SPAN_RXS = [re.compile(r"[…\.]{0,3}[ \t]*[(（]略\d{1,3}字[)）]"), re.compile(r"[ab]{1,4}|c(?=d)"),
             re.compile(r"(?P<x>\d{1,2})(?:(?P<dot>\.)|(?P<dun>、))"), re.compile(r"a{1,2}b", re.M)]
 
 
@@ -80,12 +80,16 @@ def test_lead_equals_finditer_on_any_text(pieces):
         assert via(lead, text) == each([rx], text), rx.pattern
     lead = Lead(SPAN_RXS[:3])
     assert via(lead, text) == each(SPAN_RXS[:3], text)
+    mixed = SPAN_RXS[:3] + [re.compile("[ab]+|c"), re.compile("a?b?")]  # a solo lead; its own finditer
+    assert Lead(mixed).led == (0, 1, 2) and set(Lead(mixed).solo) == {3}
+    assert via(Lead(mixed), text) == each(mixed, text)
 
 
 def test_no_lead_without_first_characters_or_with_back_references():
     assert Lead([re.compile("a?b?")]).rx is None                     # may match empty
     assert Lead([re.compile(r"(?P<n>[ab])(?P=n)")]).rx is None       # a back reference
-    assert Lead([re.compile("a"), re.compile("b", re.M)]).rx is None  # different flags
+    two = [re.compile("a"), re.compile("b", re.M)]                   # one lead holds one set of flags
+    assert Lead(two).led == (0,) and via(Lead(two), "bab") == each(two, "bab")
     plain = Lead([re.compile("a?b?")])
     assert via(plain, "abb") == each([re.compile("a?b?")], "abb")     # then each regex's own finditer
 
@@ -149,3 +153,12 @@ def test_line_scan_skipping_empty_lines_removes_the_same(tmp_path):
     skipping = clean.noise_spans(text, rules)
     plain = dataclasses.replace(rules, line_nl_start=(True,) * len(rules.line_nl_start), line_regexes={})
     assert skipping == clean.noise_spans(text, plain) and {n for *_, n in skipping} == {"source_banner", "editor"}
+
+
+def test_a_regex_that_can_end_in_an_unbounded_repeat_gets_a_lead_of_its_own():
+    # the shared lead would try [ ]+ at every position of a run: quadratic; finditer is linear
+    runs, short = re.compile("[\u3000 ]+"), re.compile("[\u3000 ]{1,3}x")
+    lead = Lead([runs, short, re.compile("b", re.M)])
+    assert lead.led == (1,) and set(lead.solo) == {0}
+    text = "\u3000" * 200_000 + "x  b"
+    assert via(lead, text) == each([runs, short, re.compile("b", re.M)], text)

@@ -47,8 +47,7 @@ class CleaningRules:
     # by the rules a text may match: see _line_regexes (filled as texts need them)
     line_regexes: dict[tuple[int, ...], tuple[re.Pattern[str], re.Pattern[str]]]
     spans: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]  # (name, regex, words one must hold)
-    span_leadable: tuple[bool, ...]  # can rule i be found by a one-pass lead (regex_lead)?
-    # by the span rules a text may match: one Lead of those leadable (filled as texts need them)
+    # by the span rules a text may match: their Lead (filled as texts need them)
     span_leads: dict[tuple[int, ...], Lead]
     words: WordScan  # every rule's `requires` words: which a text holds, in one pass
 
@@ -68,7 +67,6 @@ def _compile(config: Config) -> CleaningRules:
         line_nl_start=tuple(may_start_with(r.pattern, "\n") for r in line_rules),
         line_regexes={},
         spans=tuple(spans),
-        span_leadable=tuple(Lead([rx]).rx is not None for _, rx, _ in spans),
         span_leads={},
         words=WordScan([w for r in [*line_rules, *lex.span_rules] for w in r.requires or ()], lex.frequent_chars),
     )
@@ -100,22 +98,18 @@ def noise_spans(folded: str, rules: CleaningRules) -> list[tuple[int, int, str]]
 
 
 def _span_matches(folded: str, present: set[str], rules: CleaningRules) -> dict[int, list[re.Match[str]]]:
-    """Each span rule's matches (its ``finditer``), by rule, in rule order: of the rules
+    """Each span rule's matches (its ``finditer``), by rule, in rule order, of the rules
     ``folded`` may match (most texts have no such noise at all: a rule whose ``requires``
-    words are absent is skipped), those a lead can find all in one pass over the text
-    (speechkit/regex_lead.py), the others by their own scan."""
+    words are absent is skipped), found together (speechkit/regex_lead.py: one pass over
+    the text for most rules, not one each)."""
     active = tuple(i for i, (_, _, requires) in enumerate(rules.spans)
                    if not requires or not present.isdisjoint(requires))
     out: dict[int, list[re.Match[str]]] = {i: [] for i in active}
-    leadable = tuple(i for i in active if rules.span_leadable[i])
-    if leadable:
-        if leadable not in rules.span_leads:
-            rules.span_leads[leadable] = Lead([rules.spans[i][1] for i in leadable])
-        for k, m in rules.span_leads[leadable].finditer(folded):
-            out[leadable[k]].append(m)
-    for i in active:
-        if not rules.span_leadable[i]:
-            out[i] = list(rules.spans[i][1].finditer(folded))
+    if active:
+        if active not in rules.span_leads:
+            rules.span_leads[active] = Lead([rules.spans[i][1] for i in active])
+        for k, m in rules.span_leads[active].finditer(folded):
+            out[active[k]].append(m)
     return out
 
 

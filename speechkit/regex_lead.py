@@ -16,6 +16,9 @@ A regex whose match can end in an unbounded repeat gets a lead of its own (see `
 one whose first characters cannot be worked out (flags, negated classes, a pattern that
 may match the empty string) or whose groups cannot simply be unnamed (back references)
 runs its own ``finditer``.
+
+Also here: ``WordScan`` (which of many words a text holds, from one pass) and
+``may_start_with`` (can a pattern's match start with a given character).
 """
 from __future__ import annotations
 

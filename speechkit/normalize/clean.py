@@ -14,16 +14,18 @@ from speechkit.spans import merge_spans
 
 
 def _word_rules(lex: CleaningLexicon) -> list[CleaningRule]:
-    """The line rules built from word lists: a line of widgets only, a short promo line. Each
-    match holds one of its words, so the rule requires them (it is not tried on a text
-    without any)."""
+    """The line rules built from word lists: a line of widgets only, a short promo line. A
+    promo line holds one of its words, so that rule requires them (it is not tried on a text
+    without any: its lazy scan of each short line costs more than looking for the words).
+    Not the widget line: it fails at once on most lines, and half the texts hold a widget
+    word (分享, 评论, 关闭) anyway."""
     def alt(words: tuple[str, ...]) -> str:
         return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
     out = []
     if lex.widget_words:
         w, sep = alt(lex.widget_words), r"[ \t•·|/【】\[\]]"
-        out.append(CleaningRule("widgets", f"{sep}*(?:{w})(?:{sep}+(?:{w}))*{sep}*$", lex.widget_words))
+        out.append(CleaningRule("widgets", f"{sep}*(?:{w})(?:{sep}+(?:{w}))*{sep}*$"))
     if lex.promo_words:
         n = lex.promo_line_max_chars
         out.append(CleaningRule("promo_line", f"(?=[^\n。]{{0,{n}}}$)[^\n]{{0,{n}}}?(?:{alt(lex.promo_words)})",

@@ -3,6 +3,7 @@
 ``word in text`` finds. Used by the outline's heading scans and by the cleaning rules."""
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
@@ -13,7 +14,7 @@ import speechkit
 from speechkit.config import Config
 from speechkit.extractors import outline as O
 from speechkit.normalize import clean
-from speechkit.regex_lead import Lead, WordScan, first_class
+from speechkit.regex_lead import Lead, WordScan, first_class, may_start_with
 from tests.conftest import SAMPLES
 
 
@@ -64,7 +65,7 @@ def test_outline_candidates_of_overlapping_markers(outline_rules):
 
 
 # runs, overlaps and near-misses for some hand-made regexes
-SPAN_RXS = [re.compile(r"[…\.]{0,3}[ \t]*[(（]略\d{1,3}字[)）]"), re.compile(r"[ab]+|c(?=d)"),
+SPAN_RXS = [re.compile(r"[…\.]{0,3}[ \t]*[(（]略\d{1,3}字[)）]"), re.compile(r"[ab]{1,4}|c(?=d)"),
             re.compile(r"(?P<x>\d{1,2})(?:(?P<dot>\.)|(?P<dun>、))"), re.compile(r"a{1,2}b", re.M)]
 
 
@@ -79,12 +80,16 @@ def test_lead_equals_finditer_on_any_text(pieces):
         assert via(lead, text) == each([rx], text), rx.pattern
     lead = Lead(SPAN_RXS[:3])
     assert via(lead, text) == each(SPAN_RXS[:3], text)
+    mixed = SPAN_RXS[:3] + [re.compile("[ab]+|c"), re.compile("a?b?")]  # a solo lead; its own finditer
+    assert Lead(mixed).led == (0, 1, 2) and set(Lead(mixed).solo) == {3}
+    assert via(Lead(mixed), text) == each(mixed, text)
 
 
 def test_no_lead_without_first_characters_or_with_back_references():
     assert Lead([re.compile("a?b?")]).rx is None                     # may match empty
     assert Lead([re.compile(r"(?P<n>[ab])(?P=n)")]).rx is None       # a back reference
-    assert Lead([re.compile("a"), re.compile("b", re.M)]).rx is None  # different flags
+    two = [re.compile("a"), re.compile("b", re.M)]                   # one lead holds one set of flags
+    assert Lead(two).led == (0,) and via(Lead(two), "bab") == each(two, "bab")
     plain = Lead([re.compile("a?b?")])
     assert via(plain, "abb") == each([re.compile("a?b?")], "abb")     # then each regex's own finditer
 
@@ -125,3 +130,46 @@ def test_word_scan_of_the_cleaning_rules_equals_in():
 
 def test_word_scan_of_no_words():
     assert WordScan([]).present("任何文字") == set()
+
+
+@pytest.mark.parametrize("pattern, can", [
+    (r"[ \t]*abc", False), (r"[^\n。]{0,30}?x", False), (r"[\w-]{1,40}\.jpg", False),
+    (r"(?=[^\n]{0,8}$)(?:[^\n>]{1,4}>){2,}", False),
+    (r"\s*x", True), (r".x", True), (r"[^a]x", True), (r"a?\n", True), (r"(?:a|\n)", True), (r"(?s).", True),
+])
+def test_may_start_with_a_line_break(pattern, can):
+    assert may_start_with(pattern, "\n") is can
+
+
+def test_no_default_line_rule_starts_with_a_line_break():
+    # so the line scan skips empty lines (normalize/clean.py _line_regexes)
+    rules = Config().compiled("cleaning", clean._compile)
+    assert not any(rules.line_nl_start)
+
+
+def test_line_scan_skipping_empty_lines_removes_the_same(tmp_path):
+    rules = Config().compiled("cleaning", clean._compile)
+    text = "\n\n来源：本网\n\n\n正文一段。\n\n责任编辑：某某\n\n"
+    skipping = clean.noise_spans(text, rules)
+    plain = dataclasses.replace(rules, line_nl_start=(True,) * len(rules.line_nl_start), line_regexes={})
+    assert skipping == clean.noise_spans(text, plain) and {n for *_, n in skipping} == {"source_banner", "editor"}
+
+
+def test_a_regex_that_can_end_in_an_unbounded_repeat_gets_a_lead_of_its_own():
+    # the shared lead would try [ ]+ at every position of a run: quadratic; finditer is linear
+    runs, short = re.compile("[\u3000 ]+"), re.compile("[\u3000 ]{1,3}x")
+    lead = Lead([runs, short, re.compile("b", re.M)])
+    assert lead.led == (1,) and set(lead.solo) == {0}
+    text = "\u3000" * 200_000 + "x  b"
+    assert via(lead, text) == each([runs, short, re.compile("b", re.M)], text)
+
+
+def test_load_is_linear_on_a_long_run_of_odd_spaces():
+    # odd_space ([ …]+) found by the shared lead was tried at every position of the run:
+    # 40,000 U+3000 took 2.3 s; 200,000 would take a minute. Its own lead takes milliseconds.
+    import time
+
+    text = "正文。" + "\u3000" * 200_000 + "结束。"
+    start = time.process_time()
+    doc = speechkit.load(text=text)
+    assert time.process_time() - start < 3 and "odd_space" in doc.noise_removed

@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import speechkit
 from speechkit.normalize import script
@@ -112,3 +114,22 @@ def test_script_of_every_corpus_text_and_sample(sample):
     texts = [t for _, t in corpus_texts()] + [sample.read_text(encoding="utf-8")]
     for text in texts:
         assert script.script_of(text) == _script_exact(text)
+
+
+def _fix_each_phrase(text: str) -> str:
+    """The phrase fixes as a replace per phrase over the whole text (the reference)."""
+    for wrong, right in script._lexicon().t2s_fixes.items():
+        text = text.replace(wrong, right)
+    return text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="著着显力随面临接紧我有为\n ", max_size=40))
+def test_phrase_fixes_by_line_equal_a_replace_per_phrase(text):
+    # chained fixes too: 显著力 -> 显着力 (著力) -> 显著力 (显着)
+    assert script._fix_phrases(text) == _fix_each_phrase(text)
+
+
+def test_phrase_fixes_by_line_on_invented_lines():
+    text = "随著发展\n\n紧接著，显著力量\n没有要改的行\n面临著"
+    assert script._fix_phrases(text) == _fix_each_phrase(text) == "随着发展\n\n紧接着，显著力量\n没有要改的行\n面临着"

@@ -88,6 +88,7 @@ class OutlineRules:
     note_rx: re.Pattern[str]
     scans: tuple[tuple[re.Pattern[str], str | None], ...]  # see _scans
     lead: Lead  # all scans in one pass
+    ints: dict[str, int | None]  # parse_int of the marker numerals met so far (a cache)
 
 
 def _compile(config: Config) -> OutlineRules:
@@ -96,7 +97,8 @@ def _compile(config: Config) -> OutlineRules:
     glyphs = {name: {c: i + 1 for i, c in enumerate(spec.glyphs)} for name, spec in lex.styles.items()
               if spec.glyphs}
     scans = _scans(lex.styles, style_rx)
-    return OutlineRules(lex, style_rx, glyphs, re.compile(lex.note_pattern), scans, Lead([rx for rx, _ in scans]))
+    return OutlineRules(lex, style_rx, glyphs, re.compile(lex.note_pattern), scans, Lead([rx for rx, _ in scans]),
+                        {})
 
 
 
@@ -126,6 +128,22 @@ def _runs_on(text: str, para_start: int, lex: OutlineLexicon) -> bool:
     return len(line) >= lex.chunk_line_min and line[-1] not in lex.sentence_end
 
 
+# numerals a marker holds are short (一 to 九十九, 1 to 99), so the cache stays small; past
+# this size (a flood of odd digits) it stops growing
+INT_CACHE_MAX = 10_000
+
+
+def _int(num: str, cache: dict[str, int | None]) -> int | None:
+    """``parse_int(num)``, read once per distinct numeral: a report has hundreds of markers
+    and a dozen numerals."""
+    if num in cache:
+        return cache[num]
+    value = parse_int(num)
+    if len(cache) < INT_CACHE_MAX:
+        cache[num] = value
+    return value
+
+
 def _candidates(text: str, comp: OutlineRules) -> list[_Cand]:
     lex = comp.lex
     out = []
@@ -145,7 +163,7 @@ def _candidates(text: str, comp: OutlineRules) -> list[_Cand]:
         elif name in comp.glyphs:
             key = comp.glyphs[name].get(groups["num"])
         else:
-            key = parse_int(groups["num"])
+            key = _int(groups["num"], comp.ints)
         if not key:
             continue
         if start > pe:

@@ -7,23 +7,25 @@ from dataclasses import dataclass
 from speechkit.config import Config
 from speechkit.lexicons.typed import CleaningLexicon, CleaningRule
 from speechkit.model import OffsetMap
-from speechkit.regex_lead import Lead, WordScan
+from speechkit.regex_lead import Lead, WordScan, may_start_with
 from speechkit.spans import merge_spans
 
 # Web pages are read into text before cleaning (speechkit/readers/html.py): no markup here.
 
 
 def _word_rules(lex: CleaningLexicon) -> list[CleaningRule]:
-    """The line rules built from word lists: a line of widgets only, a short promo line. Each
-    match holds one of its words, so the rule requires them (it is not tried on a text
-    without any)."""
+    """The line rules built from word lists: a line of widgets only, a short promo line. A
+    promo line holds one of its words, so that rule requires them (it is not tried on a text
+    without any: its lazy scan of each short line costs more than looking for the words).
+    Not the widget line: it fails at once on most lines, and half the texts hold a widget
+    word (分享, 评论, 关闭) anyway."""
     def alt(words: tuple[str, ...]) -> str:
         return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
     out = []
     if lex.widget_words:
         w, sep = alt(lex.widget_words), r"[ \t•·|/【】\[\]]"
-        out.append(CleaningRule("widgets", f"{sep}*(?:{w})(?:{sep}+(?:{w}))*{sep}*$", lex.widget_words))
+        out.append(CleaningRule("widgets", f"{sep}*(?:{w})(?:{sep}+(?:{w}))*{sep}*$"))
     if lex.promo_words:
         n = lex.promo_line_max_chars
         out.append(CleaningRule("promo_line", f"(?=[^\n。]{{0,{n}}}$)[^\n]{{0,{n}}}?(?:{alt(lex.promo_words)})",
@@ -43,11 +45,11 @@ class CleaningRules:
     line_patterns: tuple[str, ...]
     line_requires: tuple[tuple[str, ...], ...]  # words a text must hold for rule i to be tried
     line_tail: str  # the rest of a matched line (at most line_rule_max_chars)
+    line_nl_start: tuple[bool, ...]  # may a match of rule i start with a line break?
     # by the rules a text may match: see _line_regexes (filled as texts need them)
     line_regexes: dict[tuple[int, ...], tuple[re.Pattern[str], re.Pattern[str]]]
     spans: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]  # (name, regex, words one must hold)
-    span_leadable: tuple[bool, ...]  # can rule i be found by a one-pass lead (regex_lead)?
-    # by the span rules a text may match: one Lead of those leadable (filled as texts need them)
+    # by the span rules a text may match: their Lead (filled as texts need them)
     span_leads: dict[tuple[int, ...], Lead]
     words: WordScan  # every rule's `requires` words: which a text holds, in one pass
 
@@ -64,9 +66,9 @@ def _compile(config: Config) -> CleaningRules:
         line_patterns=tuple(r.pattern for r in line_rules),
         line_requires=tuple(tuple(r.requires or ()) for r in line_rules),
         line_tail=f"[^\n]{{0,{lex.line_rule_max_chars}}}$",
+        line_nl_start=tuple(may_start_with(r.pattern, "\n") for r in line_rules),
         line_regexes={},
         spans=tuple(spans),
-        span_leadable=tuple(Lead([rx]).rx is not None for _, rx, _ in spans),
         span_leads={},
         words=WordScan([w for r in [*line_rules, *lex.span_rules] for w in r.requires or ()], lex.frequent_chars),
     )
@@ -98,22 +100,18 @@ def noise_spans(folded: str, rules: CleaningRules) -> list[tuple[int, int, str]]
 
 
 def _span_matches(folded: str, present: set[str], rules: CleaningRules) -> dict[int, list[re.Match[str]]]:
-    """Each span rule's matches (its ``finditer``), by rule, in rule order: of the rules
+    """Each span rule's matches (its ``finditer``), by rule, in rule order, of the rules
     ``folded`` may match (most texts have no such noise at all: a rule whose ``requires``
-    words are absent is skipped), those a lead can find all in one pass over the text
-    (speechkit/regex_lead.py), the others by their own scan."""
+    words are absent is skipped), found together (speechkit/regex_lead.py: one pass over
+    the text for most rules, not one each)."""
     active = tuple(i for i, (_, _, requires) in enumerate(rules.spans)
                    if not requires or not present.isdisjoint(requires))
     out: dict[int, list[re.Match[str]]] = {i: [] for i in active}
-    leadable = tuple(i for i in active if rules.span_leadable[i])
-    if leadable:
-        if leadable not in rules.span_leads:
-            rules.span_leads[leadable] = Lead([rules.spans[i][1] for i in leadable])
-        for k, m in rules.span_leads[leadable].finditer(folded):
-            out[leadable[k]].append(m)
-    for i in active:
-        if not rules.span_leadable[i]:
-            out[i] = list(rules.spans[i][1].finditer(folded))
+    if active:
+        if active not in rules.span_leads:
+            rules.span_leads[active] = Lead([rules.spans[i][1] for i in active])
+        for k, m in rules.span_leads[active].finditer(folded):
+            out[active[k]].append(m)
     return out
 
 
@@ -122,7 +120,11 @@ def _line_regexes(present: set[str], rules: CleaningRules) -> tuple[re.Pattern, 
     are all absent from it, ``present`` holding those there, cannot), so each line is tried
     against those only: the scanning rules ([^\n]{0,60}?…) cost most. Anchored at the
     text's start, and after a line break (a search for that jumps from one line break to
-    the next at C speed, where ^ would be tried, and fail, at every character). Compiled once per set of rules."""
+    the next at C speed, where ^ would be tried, and fail, at every character). An empty
+    line is skipped at once when no rule's match can start with a line break: there a rule
+    finds nothing, or nothing but the empty string, which removes nothing (yet trying every
+    rule on the many blank lines of a page cost a third of the scan). Compiled once per set
+    of rules."""
     active = tuple(i for i, words in enumerate(rules.line_requires)
                    if not words or not present.isdisjoint(words))
     if not active:
@@ -130,8 +132,9 @@ def _line_regexes(present: set[str], rules: CleaningRules) -> tuple[re.Pattern, 
     if active not in rules.line_regexes:
         body = ("(?:" + "|".join(f"(?P<r{i}>{rules.line_patterns[i]})" for i in active) + ")"
                 + rules.line_tail)
+        skip_empty = "" if any(rules.line_nl_start[i] for i in active) else "(?=[^\n])"
         rules.line_regexes[active] = (re.compile("^" + body, re.M),
-                                         re.compile("\n(?P<line>" + body + ")", re.M))
+                                      re.compile("\n" + skip_empty + "(?P<line>" + body + ")", re.M))
     return rules.line_regexes[active]
 
 

@@ -184,12 +184,31 @@ def _fixes_rx() -> re.Pattern[str]:
 
 
 def _fix_phrases(text: str) -> str:
-    if _fixes_rx().search(text) is None:
-        return text  # one C-speed search, where an `in` per phrase scans a 10 MB text 40 times
-    for wrong, right in _lexicon().t2s_fixes.items():
-        if wrong in text:
-            text = text.replace(wrong, right)
-    return text
+    """Each fix in turn, ``text.replace(wrong, right)``, but on the lines that hold a wrong
+    phrase only. No phrase holds a line break, so a replace works line by line; and a line
+    none of them is in stays as it is through every replace (one changes a line only where
+    its phrase is). One C-speed scan finds those lines, where an `in` and a replace per
+    phrase read a 10 MB text 40 times over."""
+    lines: dict[tuple[int, int], None] = {}
+    for m in _fixes_rx().finditer(text):
+        start = text.rfind("\n", 0, m.start()) + 1
+        if lines and start < next(reversed(lines))[1]:
+            continue  # the same line as the last match
+        end = text.find("\n", m.end())
+        lines[(start, len(text) if end < 0 else end)] = None
+    if not lines:
+        return text
+    fixes = _lexicon().t2s_fixes.items()
+    parts, pos = [], 0
+    for start, end in lines:
+        line = text[start:end]
+        for wrong, right in fixes:
+            if wrong in line:
+                line = line.replace(wrong, right)
+        parts += [text[pos:start], line]
+        pos = end
+    parts.append(text[pos:])
+    return "".join(parts)
 
 
 def _chunks(text: str, size: int) -> list[str]:

@@ -55,17 +55,25 @@ def _is_han(s: str) -> bool:
     return bool(_HAN.fullmatch(s))
 
 
-def _frames(m1: str) -> list[tuple[str, Any]]:
-    """Frames suggested by the first inner member, most specific first."""
+def _frames(m1: str, held: set[str]) -> list[tuple[str, Any]]:
+    """Frames suggested by the first inner member, most specific first, made only of the
+    characters in ``held`` (those the segments either side hold too: a frame with another
+    character cannot fit them)."""
     out: list[tuple[str, Any]] = []
-    for n in (2, 1):
-        if len(m1) > n:
-            out.append(("prefix", m1[:n]))
-    for n in (2, 1):
-        if len(m1) > n:
-            out.append(("suffix", m1[-n:]))
-    out.extend(("mid", (k, m1[k])) for k in range(1, len(m1) - 1))
-    out.extend(("any", c) for c in dict.fromkeys(m1))
+    size = len(m1)
+    first, last = m1[0] in held, m1[-1] in held
+    if first:
+        if size > 2 and m1[1] in held:
+            out.append(("prefix", m1[:2]))
+        if size > 1:
+            out.append(("prefix", m1[:1]))
+    if last:
+        if size > 2 and m1[-2] in held:
+            out.append(("suffix", m1[-2:]))
+        if size > 1:
+            out.append(("suffix", m1[-1:]))
+    out.extend(("mid", (k, m1[k])) for k in range(1, size - 1) if m1[k] in held)
+    out.extend(("any", c) for c in dict.fromkeys(m1) if c in held)
     return out
 
 
@@ -118,16 +126,15 @@ def _trim_last(kind: str, arg: Any, g: str, length: int, longest: int, tails: st
     return length if kind == "prefix" and _fits(kind, arg, g[:length], length) else None
 
 
-def _window(segs: list[Seg], a: int, tails: str, keep: Callable[[str, Any], bool]):
-    """The longest framed run whose first member is cut from segment ``a``: (b, members, frame)."""
-    if a + 2 >= len(segs) or not _may_frame(segs, a):
-        return None
+def _window(segs: list[Seg], a: int, held: set[str], tails: str,
+            tail_at: Callable[[str, int], Any] | None, keep: Callable[[str, Any], bool]):
+    """The longest framed run whose first member is cut from segment ``a``: (b, members, frame).
+    ``held``: the characters a frame may be made of (not empty), ``tail_at`` searches a tail word."""
     m1, f, g = segs[a + 1][2], segs[a][2], segs[a + 2][2]
     n, length = len(segs), len(m1)
     any_length = ANY_FRAME_LENGTHS[0] <= length <= ANY_FRAME_LENGTHS[1]
-    tail_at = _separator_rx(tails).search if tails else None
     best = None
-    for kind, arg in _frames(m1):
+    for kind, arg in _frames(m1, held):
         # a frame the first segment and the next member (or the last) do not both hold
         # where it must be cannot make a run of three: skip it before the trimming is tried
         # (_trim_first: a suffix or "any" member is the end of f, as long as m1)
@@ -165,29 +172,18 @@ def _window(segs: list[Seg], a: int, tails: str, keep: Callable[[str, Any], bool
     return best
 
 
-def _may_frame(segs: list[Seg], a: int) -> bool:
-    """Can a run start at segment ``a``? Its first inner member is a Han phrase, and every
-    frame is a character of it that the first segment and the next member (or the last) hold
-    too: most windows share none and are rejected here, before any frame is tried."""
-    m1 = segs[a + 1][2]
-    if not (MIN_MEMBER <= len(m1) <= MAX_MEMBER and _is_han(m1)):
-        return False
-    chars = set(m1)
-    return not (chars.isdisjoint(segs[a][2]) or chars.isdisjoint(segs[a + 2][2]))
-
-
 def _uniform(segs: list[Seg], a: int, b: int) -> int:
     """Cut a run at its first change of separator, unless the separators alternate in pairs
     (少讲困难、多讲办法，少讲客观条件、多讲主观努力，…)."""
-    kinds = [segs[k][3] for k in range(a, b)]
-    if len(set(kinds)) <= 1:
-        return b
-    if (b - a + 1) % 2 == 0 and all(kinds[i] == kinds[i % 2] for i in range(len(kinds))):
-        return b
-    k = 0
-    while k + 1 < len(kinds) and kinds[k + 1] == kinds[0]:
+    sep = segs[a][3]
+    k = a + 1
+    while k < b and segs[k][3] == sep:
         k += 1
-    return a + k + 1
+    if k >= b:
+        return b
+    if (b - a + 1) % 2 == 0 and all(segs[i][3] == segs[a + (i - a) % 2][3] for i in range(a, b)):
+        return b
+    return k
 
 
 @lru_cache(maxsize=8)
@@ -195,10 +191,13 @@ def _separator_rx(seps: str) -> re.Pattern[str]:
     return re.compile(f"[{re.escape(seps)}]")
 
 
-def _segments(text: str, start: int, end: int, seps: str) -> list[Seg]:
-    """(start, end, text, separator after it) for each piece of a clause."""
+def _segments(text: str, start: int, end: int, seps: str, pieces: list[str] | None = None) -> list[Seg]:
+    """(start, end, text, separator after it) for each piece of a clause (``pieces``: the
+    clause already split at ``seps``)."""
     out, s = [], start
-    for piece in _separator_rx(seps).split(text[start:end]):  # one C pass; offsets by length
+    if pieces is None:
+        pieces = _separator_rx(seps).split(text[start:end])  # one C pass; offsets by length
+    for piece in pieces:
         e = s + len(piece)
         out.append((s, e, piece, text[e] if e < end else ""))
         s = e + 1
@@ -220,12 +219,13 @@ def framed_runs(text: str, clauses: list[tuple[int, int]], lex: SlogansLexicon) 
 
     runs: list[Run] = []
     # a run's first inner member is a Han phrase between two separators that shares a
-    # character with the next segment (_may_frame): most clauses hold none and are skipped
+    # character with the next segment (the starts below): most clauses hold none and are skipped
     # by one regex search, before they are split
     esc, han = re.escape(seps), "\u4e00-\u9fff"
     inner = re.compile(f"[{esc}](?=[{han}]{{{MIN_MEMBER},{MAX_MEMBER}}}[{esc}])"
                        f"[{han}]*?([{han}])[{han}]*[{esc}][^{esc}]*?\\1")
     split = _separator_rx(seps).split
+    tail_at = _separator_rx(tails).search if tails else None
     for cs, ce in clauses:
         if not inner.search(text, cs, ce):
             continue
@@ -233,19 +233,21 @@ def framed_runs(text: str, clauses: list[tuple[int, int]], lex: SlogansLexicon) 
         n = len(strs)
         if n > MAX_SEGMENTS:
             continue
-        # the inner segments a run may start after (_may_frame, without its Han test): a
-        # phrase sharing a character with the segments either side; most windows have none
-        starts = [k for k in range(1, n - 1) if MIN_MEMBER <= len(strs[k]) <= MAX_MEMBER
-                  and not (chars := set(strs[k])).isdisjoint(strs[k - 1]) and not chars.isdisjoint(strs[k + 1])]
+        # the inner segments a run may start after, with the characters a frame may be
+        # made of: every frame is made of characters of the first inner member that the first
+        # segment and the next member (or the last) hold too (_window's tests). That member
+        # is a Han phrase, and most windows have no character all three share.
+        starts = [(k, held) for k, (f, m1, g) in enumerate(zip(strs, strs[1:], strs[2:]), 1)
+                  if MIN_MEMBER <= len(m1) <= MAX_MEMBER and (held := set(m1).intersection(f, g)) and _is_han(m1)]
         if not starts:
             continue
-        segs = _segments(text, cs, ce, seps)
+        segs = _segments(text, cs, ce, seps, strs)
         after = 0  # a window starts after the last run found
-        for k in starts:
+        for k, held in starts:
             a = k - 1
             if a < after:
                 continue
-            w = _window(segs, a, tails, keep)
+            w = _window(segs, a, held, tails, tail_at, keep)
             if w is None:
                 continue
             b, first, last_len, _frame = w

@@ -269,12 +269,13 @@ def _shares_list_part(members: list[str], listed: set[str]) -> bool:
     return any(p in listed and all(p in m for m in members) for p in parts)
 
 
-def recurring_runs(text: str, clauses: list[tuple[int, int]], lex: SlogansLexicon) -> list[Run]:
-    """Unframed 、-runs of phrases that occur at least twice (headings included)."""
+def recurring_runs(text: str, pieces: list[tuple[int, int, str]], lex: SlogansLexicon) -> list[Run]:
+    """Unframed 、-runs of phrases that occur at least twice (headings included), in the
+    ``listed_pieces`` of the clauses."""
     seen: list[Run] = []
     # a run has an inner member: a phrase between two 、 (most lists of names have none)
     inner = re.compile(f"、[\u4e00-\u9fff]{{{MIN_RECURRING_MEMBER},{MAX_RECURRING_MEMBER}}}、").search
-    for ps, pe, piece in _listed(text, clauses):
+    for ps, pe, piece in pieces:
         if not inner(piece):
             continue
         segs = _segments(text, ps, pe, "、")
@@ -284,11 +285,11 @@ def recurring_runs(text: str, clauses: list[tuple[int, int]], lex: SlogansLexico
     return [r for r in seen if counts[r.members] > 1]
 
 
-def verb_runs(text: str, clauses: list[tuple[int, int]], lex: SlogansLexicon) -> list[Run]:
+def verb_runs(text: str, pieces: list[tuple[int, int, str]], lex: SlogansLexicon) -> list[Run]:
     """Unframed 、-runs of verb-object watchwords (抓经济、促发展、惠民生; 去库存、降成本、补短板):
     a comma-delimited piece of ≥3 phrases of VERB_OBJECT_LENGTH Han characters (the first may
     carry a lead-in: 统筹|稳增长), each led by a different watchword verb (``lead_verbs``). Nouns lists (博物馆、图书馆、科技馆)
-    and names do not start with those verbs."""
+    and names do not start with those verbs. ``pieces``: the clauses' ``listed_pieces``."""
     verbs = set(lex.lead_verbs)
     runs: list[Run] = []
     # the shape the checks below ask for, in one match: Han phrases of VERB_OBJECT_LENGTH (the
@@ -296,7 +297,7 @@ def verb_runs(text: str, clauses: list[tuple[int, int]], lex: SlogansLexicon) ->
     tails, n = lex.member_tails, VERB_OBJECT_LENGTH
     tail_rx = f"(?:[{re.escape(tails)}][^、]*)?" if tails else ""
     shape = re.compile(f"[\u4e00-\u9fff]{{{n},}}(?:、[\u4e00-\u9fff]{{{n}}})+{tail_rx}").fullmatch
-    for ps, pe, piece in _listed(text, clauses):
+    for ps, pe, piece in pieces:
         if not shape(piece):
             continue
         parts = piece.split("、")
@@ -319,10 +320,11 @@ def _unframed(segs: list[Seg], tails: str) -> list[Run]:
     def phrase(m: str) -> bool:
         return MIN_RECURRING_MEMBER <= len(m) <= MAX_RECURRING_MEMBER and _is_han(m)
 
-    out, a = [], 0
-    while a < len(segs) - 2:
+    inner = [phrase(seg[2]) for seg in segs]
+    out, a, n = [], 0, len(segs)
+    while a < n - 2:
         j = a + 1
-        while j < len(segs) - 1 and phrase(segs[j][2]):
+        while j < n - 1 and inner[j]:
             j += 1
         if j - a < 2:
             a += 1
@@ -332,14 +334,14 @@ def _unframed(segs: list[Seg], tails: str) -> list[Run]:
         first = f[-length:] if len(f) >= length else f
         cut = _tail_cut(g, tails)
         last = g[:cut] if cut <= MAX_RECURRING_MEMBER else g[:length]
-        members = (first, *(segs[k][2] for k in range(a + 1, j)), last)
-        if all(phrase(m) for m in members):
+        if phrase(first) and phrase(last):  # the inner members are phrases
+            members = (first, *(segs[k][2] for k in range(a + 1, j)), last)
             out.append(Run(segs[a][1] - len(first), segs[j][0] + len(last), members, False))
         a = j
     return out
 
 
-def _listed(text: str, clauses: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+def listed_pieces(text: str, clauses: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     """(start, end, text) of each comma-delimited piece of a clause that holds two 、 or more
     (≥3 segments): the only pieces an unframed run can be in."""
     count, split, out = text.count, _separator_rx(",，").split, []

@@ -310,19 +310,17 @@ def _parallels(text: str, lo: int, quotes: list[tuple[int, int]], comp: SloganRu
     first_end = re.compile(f"[{e_}]").search(text, lo)
     head_end = first_end.start() if first_end else len(text)
     clauses = [m.span() for m in clause_rx.finditer(text, lo, head_end)]
-    for m in two_seps.finditer(text, head_end):
-        s, e = m.span(1)
-        if e - s <= parallel.MAX_CLAUSE:
-            clauses.append((s, e))
-        else:
-            clauses.extend(c.span() for c in clause_rx.finditer(text, s, e))
+    spans = [m.span(1) for m in two_seps.finditer(text, head_end)]
+    if any(e - s > parallel.MAX_CLAUSE for s, e in spans):
+        spans = [c for s, e in spans for c in ([(s, e)] if e - s <= parallel.MAX_CLAUSE
+                                                 else [m.span() for m in clause_rx.finditer(text, s, e)])]
+    clauses += spans
     # a run in a heading's own words (its first clause) is the heading (lexicon heading_clause_ends)
     end = comp.heading_end.search
     headings = [(s, m.start() if (m := end(text, s, e)) else e) for s, e in (h.title_span for h in outline)]
     framed = parallel.framed_runs(text, clauses, lex)
-    # unframed runs are 、-lists: only clauses with two 、 or more can hold one
-    count = text.count
-    listed = [(s, e) for s, e in clauses if count("、", s, e) >= 2]
+    # unframed runs are 、-lists: only pieces of a clause with two 、 or more can hold one
+    listed = parallel.listed_pieces(text, clauses)
     recurring = parallel.recurring_runs(text, listed, lex) + parallel.verb_runs(text, listed, lex)
 
     in_quote, in_heading = Containers(quotes), Containers(headings)

@@ -67,6 +67,7 @@ class SloganRules:
     strip: dict[int, int | None]  # str.translate table dropping quote marks and blanks
     heading_end: re.Pattern[str]
     clause_rx: re.Pattern[str]
+    member_lead_first: frozenset[str]  # first characters of the member_lead words
 
 
 def _compile(config: Config) -> SloganRules:
@@ -105,6 +106,7 @@ def _compile(config: Config) -> SloganRules:
         strip=str.maketrans("", "", quote_chars + " \t\u3000\n"),
         heading_end=re.compile(f"[{re.escape(lex.heading_clause_ends)}]"),
         clause_rx=re.compile(f"[^{re.escape(lex.clause_ends)}]{{1,{parallel.MAX_CLAUSE}}}"),
+        member_lead_first=frozenset(w[:1] for w in lex.member_lead),
     )
 
 
@@ -124,6 +126,9 @@ def _is_formula(key: str, comp: SloganRules) -> bool:
 
 def _members_after(text: str, pos: int, n: int | None, comp: SloganRules) -> tuple[tuple[str, ...], bool]:
     """Members listed right after a formula (formula_members.members_after)."""
+    after = text[pos:pos + 1]
+    if after not in comp.member_lead_first and after not in (",", "，") and "" not in comp.member_lead_first:
+        return (), False  # most formulas: no lead word (：, 即, …) and no comma after them
     return formula_members.members_after(text, pos, n, comp.lex)
 
 
@@ -284,7 +289,7 @@ def _generic(head: str, lex: SlogansLexicon) -> bool:
             or any(c in lex.weak_chars for c in head))
 
 
-def _unquoted_formulas(text: str, lo: int, comp: SloganRules, quotes: list[tuple[int, int]]) -> list[_Found]:
+def _unquoted_formulas(text: str, lo: int, comp: SloganRules, in_quote: Containers) -> list[_Found]:
     lex = comp.lex
     out: list[_Found] = []
     if comp.registry_rx is not None:
@@ -292,11 +297,10 @@ def _unquoted_formulas(text: str, lo: int, comp: SloganRules, quotes: list[tuple
             if m.start() and (text[m.start() - 1] in lex.numerals or text[m.start() - 1] == "第"):
                 continue
             out.append(_Found(m.group(), "formula", spans=[m.span()]))
-    in_quote = Containers(quotes)
     return out + _compact_formulas(text, lo, comp, in_quote) + _named_lists(text, lo, comp, in_quote)
 
 
-def _parallels(text: str, lo: int, quotes: list[tuple[int, int]], comp: SloganRules,
+def _parallels(text: str, lo: int, in_quote: Containers, comp: SloganRules,
                outline: list[Heading]) -> list[_Found]:
     lex = comp.lex
     # A run needs a clause with two separators: one scan finds the texts between clause ends
@@ -323,7 +327,7 @@ def _parallels(text: str, lo: int, quotes: list[tuple[int, int]], comp: SloganRu
     listed = parallel.listed_pieces(text, clauses)
     recurring = parallel.recurring_runs(text, listed, lex) + parallel.verb_runs(text, listed, lex)
 
-    in_quote, in_heading = Containers(quotes), Containers(headings)
+    in_heading = Containers(headings)
     out = []
     for r in framed + recurring:
         if in_quote.holds(r.start, r.end) or in_heading.holds(r.start, r.end):
@@ -402,7 +406,8 @@ def extract_slogans(doc: Document, config: Config, outline: list[Heading]) -> li
     text = fold(doc.norm)
     lo = doc.body_start
     quoted, quote_spans = _quoted(text, lo, comp)
-    found = quoted + _unquoted_formulas(text, lo, comp, quote_spans) + _parallels(text, lo, quote_spans, comp, outline)
+    in_quote = Containers(quote_spans)
+    found = quoted + _unquoted_formulas(text, lo, comp, in_quote) + _parallels(text, lo, in_quote, comp, outline)
     merged = _merge(found, comp, text)
     dq, back = _dequoted(text, lo, comp)
     occ = _counted({k: _occurrences(dq, back, k) or f.spans[:1] for k, f in merged.items()}, merged)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from speechkit.config import Config
@@ -56,6 +56,7 @@ class SloganRules:
     unquoted_run: re.Pattern[str]  # a run of text without quote marks
     quotes: tuple[re.Pattern[str], ...]  # one per quote pair; group 1 is the quoted text
     books: re.Pattern[str]  # a book title 《…》
+    books_each: tuple[tuple[str, re.Pattern[str]], ...]  # (opening mark, the titles it opens) per pair
     registry_names: Mapping[str, str]  # every registry name and alias -> the registry entry
     registry_rx: re.Pattern[str] | None  # registry names that open with a numeral
     compact: tuple[re.Pattern[str], ...]
@@ -64,6 +65,7 @@ class SloganRules:
     formula_after: re.Pattern[str]  # numeral, counter, head: right after a list (三种意识)
     formula_at: re.Pattern[str]  # a numeral and counter that may close a list before them
     formula_lead: re.Pattern[str]
+    formula_near: re.Pattern[str]  # where formula_at or formula_lead may match: a numeral before a counter
     strip: dict[int, int | None]  # str.translate table dropping quote marks and blanks
     heading_end: re.Pattern[str]
     clause_rx: re.Pattern[str]
@@ -78,8 +80,9 @@ def _compile(config: Config) -> SloganRules:
         stop = re.escape("".join({o, c, "“", "”"}))
         # a hard line break may fall inside a quote (“压⏎舱石”): _quoted keeps one of them
         quotes.append(re.compile(f"{re.escape(o)}([^{stop}]{{1,{MAX_QUOTE_SCAN}}}){re.escape(c)}"))
-    books = "|".join(f"{re.escape(o)}[^{re.escape(o + c)}\n]{{0,{MAX_QUOTE_SCAN}}}{re.escape(c)}"
-                     for o, c in lex.book_titles.items())
+    each = [(o, f"{re.escape(o)}[^{re.escape(o + c)}\n]{{0,{MAX_QUOTE_SCAN}}}{re.escape(c)}")
+            for o, c in lex.book_titles.items()]
+    books = "|".join(rx for _, rx in each)
     names: dict[str, str] = {}
     for name, entry in lex.registry.items():
         for form in [name, *(entry.aliases or ())]:
@@ -92,6 +95,7 @@ def _compile(config: Config) -> SloganRules:
         unquoted_run=re.compile("[^" + re.escape(quote_chars) + "]+"),
         quotes=tuple(quotes),
         books=re.compile(books),
+        books_each=tuple((o, re.compile(rx)) for o, rx in each),
         registry_names=names,
         registry_rx=re.compile("|".join(map(re.escape, numbered))) if numbered else None,
         compact=tuple(re.compile(p) for p in lex.compact),
@@ -103,6 +107,7 @@ def _compile(config: Config) -> SloganRules:
         # 四项基本原则，即… / 四大任务：一是…: a formula named right before its members
         formula_lead=re.compile(f"([二两三四五六七八九十](?<![{nums}第].)[二两三四五六七八九十]?)([{counters}])"
                                 f"([{_HAN}]{{1,{FORMULA_HEAD_MAX}}}?)(?=[:：]|[,，]?(?:即|就是|是指|一是))"),
+        formula_near=re.compile(f"[二两三四五六七八九十](?=[二两三四五六七八九十]?[{counters}])"),
         strip=str.maketrans("", "", quote_chars + " \t\u3000\n"),
         heading_end=re.compile(f"[{re.escape(lex.heading_clause_ends)}]"),
         clause_rx=re.compile(f"[^{re.escape(lex.clause_ends)}]{{1,{parallel.MAX_CLAUSE}}}"),
@@ -196,9 +201,12 @@ def _runparts_of(text: str, s: int, e: int, parts: list[str], comp: SloganRules)
 def _quoted(text: str, lo: int, comp: SloganRules) -> tuple[list[_Found], list[tuple[int, int]]]:
     """Quoted slogans (and the formulas they name), and every quote's span."""
     lex = comp.lex
-    books = [m.span() for m in comp.books.finditer(text, lo)]
+    # one title mark only (most texts have 《》 and no 〈〉): its own scan, which skips to the
+    # mark at C speed, finds the same titles as the alternation of every pair
+    marks_in = [rx for o, rx in comp.books_each if o in text]
+    books = [m.span() for m in (marks_in[0] if len(marks_in) == 1 else comp.books).finditer(text, lo)]
     hits = sorted((m.start(1), m.end(1)) for rx in comp.quotes for m in rx.finditer(text, lo))
-    hits = [(s, e) for s, e in hits if not _broken(text[s:e])]
+    hits = [(s, e) for s, e in hits if text.find("\n", s, e) < 0 or not _broken(text[s:e])]  # most hold no break
     in_book = Containers(books)
     found: list[_Found] = []
     prev: tuple[int, int, list[str]] | None = None  # last quote's span and parts
@@ -258,7 +266,10 @@ def _named_lists(text: str, lo: int, comp: SloganRules, in_quote: "Containers") 
     """Formulas named after (A、B、C三种意识; A、B等六大任务) or before (四项基本原则，即A，B，C，D;
     四大任务：一是…) the list of their members."""
     lex, out = comp.lex, []
-    for m in comp.formula_at.finditer(text, lo):
+    # both patterns start at a numeral before a counter (formula_near): one scan finds those
+    # few places and each pattern is matched there, in turn, as its own finditer would
+    near = [m.start() for m in comp.formula_near.finditer(text, lo)]
+    for m in _matches_at(comp.formula_at, text, near):
         if in_quote.holds(m.start(), m.end()):
             continue  # the quote is the formula (“三条保障线”, not 三条保障 beside it)
         n = count(m.group(1)) or 0
@@ -269,7 +280,7 @@ def _named_lists(text: str, lo: int, comp: SloganRules, in_quote: "Containers") 
                               need_suffix=True, gap=gap)
             if f is not None:
                 out.append(_Found(f[2], "formula", members, mismatch=f[3], spans=[(f[0], f[1])]))
-    for m in comp.formula_lead.finditer(text, lo):
+    for m in _matches_at(comp.formula_lead, text, near):
         head = m.group(3)
         if _generic(head, lex):
             continue
@@ -277,6 +288,16 @@ def _named_lists(text: str, lo: int, comp: SloganRules, in_quote: "Containers") 
         if members:
             out.append(_Found(m.group(), "formula", members, mismatch=mismatch, spans=[m.span()]))
     return out
+
+
+def _matches_at(rx: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """``rx.finditer(text)`` when its matches can only start at ``starts`` (in order): the
+    match at each start that is not inside the last match."""
+    end = -1
+    for i in starts:
+        if i >= end and (m := rx.match(text, i)):
+            end = m.end() if m.end() > i else i + 1
+            yield m
 
 
 def _generic(head: str, lex: SlogansLexicon) -> bool:

@@ -273,10 +273,14 @@ def recurring_runs(text: str, pieces: list[tuple[int, int, str]], lex: SlogansLe
     """Unframed 、-runs of phrases that occur at least twice (headings included), in the
     ``listed_pieces`` of the clauses."""
     seen: list[Run] = []
-    # a run has an inner member: a phrase between two 、 (most lists of names have none)
-    inner = re.compile(f"、[\u4e00-\u9fff]{{{MIN_RECURRING_MEMBER},{MAX_RECURRING_MEMBER}}}、").search
-    for ps, pe, piece in pieces:
-        if not inner(piece):
+    # a run has inner members: phrases between two 、 (most lists of names have none), and a
+    # run that recurs has them in two places at least: the pieces whose inner phrases all
+    # occur once hold no run that recurs (nor one that another run recurs with)
+    inner = re.compile(f"(?<=、)[\u4e00-\u9fff]{{{MIN_RECURRING_MEMBER},{MAX_RECURRING_MEMBER}}}(?=、)").findall
+    phrases = [(ps, pe, found) for ps, pe, piece in pieces if (found := inner(piece))]
+    times = Counter(p for *_, found in phrases for p in found)
+    for ps, pe, found in phrases:
+        if all(times[p] < 2 for p in found):
             continue
         segs = _segments(text, ps, pe, "、")
         if 3 <= len(segs) <= MAX_SEGMENTS:

@@ -133,6 +133,9 @@ def _window(segs: list[Seg], a: int, held: set[str], tails: str,
     m1, f, g = segs[a + 1][2], segs[a][2], segs[a + 2][2]
     n, length = len(segs), len(m1)
     any_length = ANY_FRAME_LENGTHS[0] <= length <= ANY_FRAME_LENGTHS[1]
+    # the first inner member fits each of its frames and is a Han phrase: it is an inner
+    # member unless a tail word is in it
+    m1_inner = not (tail_at and tail_at(m1, MIN_MEMBER))
     best = None
     for kind, arg in _frames(m1, held):
         # a frame the first segment and the next member (or the last) do not both hold
@@ -151,7 +154,7 @@ def _window(segs: list[Seg], a: int, held: set[str], tails: str,
         first = _trim_first(kind, arg, f, length)
         if first is None:
             continue
-        j, longest = a + 1, 0
+        j, longest = (a + 2, length) if m1_inner else (a + 1, 0)
         while j < n:  # inner members: whole Han phrases on the frame, no tail word in them
             m = segs[j][2]
             if not _fits(kind, arg, m, length) or not _HAN.fullmatch(m) or (tail_at and tail_at(m, MIN_MEMBER)):

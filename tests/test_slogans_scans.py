@@ -42,7 +42,7 @@ def test_frames_of_the_shared_characters_find_what_every_frame_finds():
     """_window given only the characters the three segments share finds the run it finds
     when every character of the first inner member may make a frame."""
     keep = lambda kind, arg: True  # noqa: E731
-    tail_at = parallel._separator_rx(LEX.member_tails).search
+    tail_at = parallel._tail_search(LEX.member_tails)
     tried = 0
     for text in _texts("早晚动手安排启的、、、,", n=3000, size=30):
         segs = _segs(text)
@@ -52,8 +52,8 @@ def test_frames_of_the_shared_characters_find_what_every_frame_finds():
             if not (held and parallel.MIN_MEMBER <= len(m1) <= parallel.MAX_MEMBER and parallel._is_han(m1)):
                 continue
             tried += 1
-            assert (parallel._window(segs, a, held, LEX.member_tails, tail_at, keep)
-                    == parallel._window(segs, a, set(m1), LEX.member_tails, tail_at, keep)), text
+            assert (parallel._window(segs, a, held, tail_at, keep)
+                    == parallel._window(segs, a, set(m1), tail_at, keep)), text
     assert tried > 100
 
 
@@ -62,7 +62,7 @@ def _recurring_plain(text: str, pieces: list[tuple[int, int, str]]) -> list[para
     for ps, pe, piece in pieces:
         segs = parallel._segments(text, ps, pe, "、")
         if 3 <= len(segs) <= parallel.MAX_SEGMENTS:
-            seen.extend(parallel._unframed(segs, LEX.member_tails))
+            seen.extend(parallel._unframed(segs, parallel._tail_search(LEX.member_tails)))
     counts = Counter(r.members for r in seen)
     return [r for r in seen if counts[r.members] > 1]
 

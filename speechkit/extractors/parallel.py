@@ -106,17 +106,24 @@ def _trim_first(kind: str, arg: Any, f: str, length: int) -> int | None:
     return i
 
 
-def _tail_cut(g: str, tails: str) -> int:
-    """Where the first tail word at or after MIN_MEMBER is in ``g`` (len(g) if none)."""
-    m = _separator_rx(tails).search(g, MIN_MEMBER) if tails else None
+def _tail_cut(g: str, tail_at: Callable[[str, int], Any] | None) -> int:
+    """Where the first tail word at or after MIN_MEMBER is in ``g`` (len(g) if none);
+    ``tail_at`` searches the tail words (``_tail_search``)."""
+    m = tail_at(g, MIN_MEMBER) if tail_at else None
     return m.start() if m else len(g)
 
 
-def _trim_last(kind: str, arg: Any, g: str, length: int, longest: int, tails: str) -> int | None:
+def _tail_search(tails: str) -> Callable[[str, int], Any] | None:
+    """The search for a tail word (``member_tails``), None when there are none."""
+    return _separator_rx(tails).search if tails else None
+
+
+def _trim_last(kind: str, arg: Any, g: str, length: int, longest: int,
+               tail_at: Callable[[str, int], Any] | None) -> int | None:
     """How long the member is at the start of the last segment ``g``, or None. A member
     running on into the sentence ends at a tail word (提速发展的责任感) or, for a prefix
     frame, after as many characters as the inner members have (服务群众真正落到实处)."""
-    g = g[:_tail_cut(g, tails)]
+    g = g[:_tail_cut(g, tail_at)]
     if kind == "suffix":  # cut only where the segment ends or a tail word follows (技防|各项措施)
         i = g.find(arg, 1)
         ok = i > 0 and i + len(arg) == len(g) and _fits(kind, arg, g, length)
@@ -126,7 +133,7 @@ def _trim_last(kind: str, arg: Any, g: str, length: int, longest: int, tails: st
     return length if kind == "prefix" and _fits(kind, arg, g[:length], length) else None
 
 
-def _window(segs: list[Seg], a: int, held: set[str], tails: str,
+def _window(segs: list[Seg], a: int, held: set[str],
             tail_at: Callable[[str, int], Any] | None, keep: Callable[[str, Any], bool]):
     """The longest framed run whose first member is cut from segment ``a``: (b, members, frame).
     ``held``: the characters a frame may be made of (not empty), ``tail_at`` searches a tail word."""
@@ -163,7 +170,7 @@ def _window(segs: list[Seg], a: int, held: set[str], tails: str,
             j += 1
         if j == a + 1:
             longest = length
-        last_len = _trim_last(kind, arg, segs[j][2], length, longest, tails) if j < n else None
+        last_len = _trim_last(kind, arg, segs[j][2], length, longest, tail_at) if j < n else None
         b = j if last_len is not None else j - 1
         b = _uniform(segs, a, b)
         if b - a < 2:
@@ -207,28 +214,44 @@ def _segments(text: str, start: int, end: int, seps: str, pieces: list[str] | No
     return out
 
 
-def framed_runs(text: str, clauses: list[tuple[int, int]], lex: SlogansLexicon) -> list[Run]:
-    seps, tails = lex.separators, lex.member_tails
-    prefixes, suffixes = set(lex.list_prefixes), set(lex.list_suffixes)
-    weak = set(lex.weak_chars)
-
-    def keep(kind: str, arg: Any) -> bool:
-        if kind == "prefix":
-            return arg not in prefixes and arg[:1] not in prefixes and arg[:1] not in weak
-        if kind == "suffix":
-            return arg not in suffixes and arg[-1:] not in suffixes and arg[-1:] not in weak
-        c = arg[1] if kind == "mid" else arg
-        return c not in weak and c not in suffixes and c not in prefixes
-
-    runs: list[Run] = []
+@dataclass(frozen=True)
+class FrameRules:
+    """What framed runs read from the slogans lexicon, compiled once a run (``of``)."""
+    seps: str
+    tail_at: Callable[[str, int], Any] | None  # the search for a tail word
+    prefixes: frozenset[str]
+    suffixes: frozenset[str]
+    listed: frozenset[str]  # prefixes and suffixes: the parts that name things of a kind
+    weak: frozenset[str]
     # a run's first inner member is a Han phrase between two separators that shares a
-    # character with the next segment (the starts below): most clauses hold none and are skipped
-    # by one regex search, before they are split
-    esc, han = re.escape(seps), "\u4e00-\u9fff"
-    inner = re.compile(f"[{esc}](?=[{han}]{{{MIN_MEMBER},{MAX_MEMBER}}}[{esc}])"
-                       f"[{han}]*?([{han}])[{han}]*[{esc}][^{esc}]*?\\1")
+    # character with the next segment (framed_runs' starts): most clauses hold none and are
+    # skipped by one search of this, before they are split
+    inner: re.Pattern[str]
+
+    @classmethod
+    def of(cls, lex: SlogansLexicon) -> FrameRules:
+        esc, han = re.escape(lex.separators), "\u4e00-\u9fff"
+        prefixes, suffixes = frozenset(lex.list_prefixes), frozenset(lex.list_suffixes)
+        return cls(
+            seps=lex.separators, tail_at=_tail_search(lex.member_tails),
+            prefixes=prefixes, suffixes=suffixes, listed=prefixes | suffixes, weak=frozenset(lex.weak_chars),
+            inner=re.compile(f"[{esc}](?=[{han}]{{{MIN_MEMBER},{MAX_MEMBER}}}[{esc}])"
+                             f"[{han}]*?([{han}])[{han}]*[{esc}][^{esc}]*?\\1"))
+
+    def keep(self, kind: str, arg: Any) -> bool:
+        """May this frame make a run? Not on a listed part or a weak character."""
+        if kind == "prefix":
+            return arg not in self.prefixes and arg[:1] not in self.prefixes and arg[:1] not in self.weak
+        if kind == "suffix":
+            return arg not in self.suffixes and arg[-1:] not in self.suffixes and arg[-1:] not in self.weak
+        c = arg[1] if kind == "mid" else arg
+        return c not in self.weak and c not in self.suffixes and c not in self.prefixes
+
+
+def framed_runs(text: str, clauses: list[tuple[int, int]], rules: FrameRules) -> list[Run]:
+    seps, tail_at, keep, inner = rules.seps, rules.tail_at, rules.keep, rules.inner
+    runs: list[Run] = []
     split = _separator_rx(seps).split
-    tail_at = _separator_rx(tails).search if tails else None
     for cs, ce in clauses:
         if not inner.search(text, cs, ce):
             continue
@@ -250,7 +273,7 @@ def framed_runs(text: str, clauses: list[tuple[int, int]], lex: SlogansLexicon) 
             a = k - 1
             if a < after:
                 continue
-            w = _window(segs, a, held, tails, tail_at, keep)
+            w = _window(segs, a, held, tail_at, keep)
             if w is None:
                 continue
             b, first, last_len, _frame = w
@@ -258,13 +281,13 @@ def framed_runs(text: str, clauses: list[tuple[int, int]], lex: SlogansLexicon) 
             e0 = segs[b][0] + (last_len if last_len is not None else len(segs[b][2]))
             members = [segs[a][2][first:]] + [segs[k][2] for k in range(a + 1, b)]
             members.append(text[segs[b][0]:e0])
-            if len(set(members)) == len(members) and not _shares_list_part(members, prefixes | suffixes):
+            if len(set(members)) == len(members) and not _shares_list_part(members, rules.listed):
                 runs.append(Run(s0, e0, tuple(members), True))
             after = b + 1
     return runs
 
 
-def _shares_list_part(members: list[str], listed: set[str]) -> bool:
+def _shares_list_part(members: list[str], listed: frozenset[str]) -> bool:
     """Do all members hold one listed part (意识, 招商, 产业)? Then they name things of a
     kind (机遇意识、挑战意识、责任意识), whatever frame matched them."""
     shortest = min(members, key=len)
@@ -281,13 +304,14 @@ def recurring_runs(text: str, pieces: list[tuple[int, int, str]], lex: SlogansLe
     # occur once hold no run that recurs (nor one that another run recurs with)
     inner = re.compile(f"(?<=、)[\u4e00-\u9fff]{{{MIN_RECURRING_MEMBER},{MAX_RECURRING_MEMBER}}}(?=、)").findall
     phrases = [(ps, pe, found) for ps, pe, piece in pieces if (found := inner(piece))]
+    tail_at = _tail_search(lex.member_tails)
     times = Counter(p for *_, found in phrases for p in found)
     for ps, pe, found in phrases:
         if all(times[p] < 2 for p in found):
             continue
         segs = _segments(text, ps, pe, "、")
         if 3 <= len(segs) <= MAX_SEGMENTS:
-            seen.extend(_unframed(segs, lex.member_tails))
+            seen.extend(_unframed(segs, tail_at))
     counts = Counter(r.members for r in seen)
     return [r for r in seen if counts[r.members] > 1]
 
@@ -321,7 +345,7 @@ def verb_runs(text: str, pieces: list[tuple[int, int, str]], lex: SlogansLexicon
     return runs
 
 
-def _unframed(segs: list[Seg], tails: str) -> list[Run]:
+def _unframed(segs: list[Seg], tail_at: Callable[[str, int], Any] | None) -> list[Run]:
     """Windows of segments whose inner ones are phrases of similar length; the first is cut
     to the length of the next, the last at a tail word."""
     def phrase(m: str) -> bool:
@@ -339,7 +363,7 @@ def _unframed(segs: list[Seg], tails: str) -> list[Run]:
         length = len(segs[a + 1][2])
         f, g = segs[a][2], segs[j][2]
         first = f[-length:] if len(f) >= length else f
-        cut = _tail_cut(g, tails)
+        cut = _tail_cut(g, tail_at)
         last = g[:cut] if cut <= MAX_RECURRING_MEMBER else g[:length]
         if phrase(first) and phrase(last):  # the inner members are phrases
             members = (first, *(segs[k][2] for k in range(a + 1, j)), last)

@@ -70,6 +70,7 @@ class SloganRules:
     heading_end: re.Pattern[str]
     clause_rx: re.Pattern[str]
     member_lead_first: frozenset[str]  # first characters of the member_lead words
+    frames: parallel.FrameRules
 
 
 def _compile(config: Config) -> SloganRules:
@@ -112,6 +113,7 @@ def _compile(config: Config) -> SloganRules:
         heading_end=re.compile(f"[{re.escape(lex.heading_clause_ends)}]"),
         clause_rx=re.compile(f"[^{re.escape(lex.clause_ends)}]{{1,{parallel.MAX_CLAUSE}}}"),
         member_lead_first=frozenset(w[:1] for w in lex.member_lead),
+        frames=parallel.FrameRules.of(lex),
     )
 
 
@@ -343,7 +345,7 @@ def _parallels(text: str, lo: int, in_quote: Containers, comp: SloganRules,
     # a run in a heading's own words (its first clause) is the heading (lexicon heading_clause_ends)
     end = comp.heading_end.search
     headings = [(s, m.start() if (m := end(text, s, e)) else e) for s, e in (h.title_span for h in outline)]
-    framed = parallel.framed_runs(text, clauses, lex)
+    framed = parallel.framed_runs(text, clauses, comp.frames)
     # unframed runs are 、-lists: only pieces of a clause with two 、 or more can hold one
     listed = parallel.listed_pieces(text, clauses)
     recurring = parallel.recurring_runs(text, listed, lex) + parallel.verb_runs(text, listed, lex)

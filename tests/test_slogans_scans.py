@@ -89,3 +89,48 @@ def test_one_containers_of_the_quotes_serves_formulas_and_runs():
     runs = slogans._parallels(text, 0, in_quote, COMP, [])
     assert {r.key for r in runs} == {"早动手、早安排、早启动"}  # framed, and recurring (quoted once)
     assert all(r.spans[0][0] > text.index("”") for r in runs)  # none inside the quote
+
+
+def test_clauses_skipped_by_the_frame_search_hold_no_run():
+    """framed_runs skips the clauses where no frame is held (FrameRules.inner): it finds the
+    runs it finds when it tries every clause."""
+    import dataclasses
+    import re
+
+    every = dataclasses.replace(COMP.frames, inner=re.compile("(?s)."))
+    rnd, found = random.Random(11), 0
+    for _ in range(3000):
+        seps = rnd.choice(["、", ",", "、、、,"])
+        text = "。".join("".join("".join(rnd.choice("早实干动手抓的各") for _ in range(rnd.randint(1, 6))) + rnd.choice(seps)
+                                 for _ in range(rnd.randint(2, 7))) for _ in range(rnd.randint(1, 3)))
+        clauses = [(m.start(), m.end()) for m in COMP.clause_rx.finditer(text)]
+        got = parallel.framed_runs(text, clauses, COMP.frames)
+        assert got == parallel.framed_runs(text, clauses, every), text
+        found += len(got)
+    assert found > 100
+
+
+def _held(kind: str, arg, f: str, m1: str, g: str) -> bool:
+    """_window's test of a frame on the segments either side of the first inner member."""
+    if kind == "prefix":
+        return g.startswith(arg) and arg in f
+    if kind == "mid":
+        return g[arg[0]:arg[0] + 1] == arg[1] and f.rfind(arg[1]) >= arg[0]
+    if kind == "suffix":
+        return f.endswith(arg) and g.find(arg, 1) > 0
+    lo, hi = parallel.ANY_FRAME_LENGTHS
+    return lo <= len(m1) <= hi and len(f) >= len(m1) and arg in f[-len(m1):] and arg in g
+
+
+@pytest.mark.parametrize("alphabet", ["早实干动", "早实干动手抓促稳"])
+def test_the_frame_search_finds_every_window_with_a_held_frame(alphabet):
+    rnd, held = random.Random(5), 0
+    for _ in range(20000):
+        f, m1, g = ("".join(rnd.choice(alphabet) for _ in range(rnd.randint(lo, 8))) for lo in (0, 2, 1))
+        if len(m1) > parallel.MAX_MEMBER:
+            continue
+        if any(_held(kind, arg, f, m1, g) for kind, arg in parallel._frames(m1, set(m1))):
+            held += 1
+            text = f + rnd.choice("、,") + m1 + rnd.choice("、,") + g
+            assert COMP.frames.inner.search(text), (f, m1, g)
+    assert held > 1000

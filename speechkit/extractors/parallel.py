@@ -214,6 +214,25 @@ def _segments(text: str, start: int, end: int, seps: str, pieces: list[str] | No
     return out
 
 
+def _frame_held(seps: str) -> re.Pattern[str]:
+    """A separator before a first inner member ``m1`` (a Han phrase) and a segment ``g`` after
+    it that holds one of its frames where _window's tests look for it (the segment before
+    ``m1`` is tested there): a superset of the windows _window may make a run of."""
+    s, h = re.escape(seps), "\u4e00-\u9fff"
+    lo, hi = MIN_MEMBER - 1, MAX_MEMBER - 1
+    any_lo, any_hi = ANY_FRAME_LENGTHS
+    frames = [
+        f"(?=(?P<p>[{h}])[{h}]{{{lo},{hi}}}[{s}](?P=p))",  # prefix: g starts as m1 does
+        # suffix: m1 ends as the segment before it does, and g holds that character after its start
+        f"(?<=(?P<s>[{h}])[{s}])(?=[{h}]{{{lo},{hi}}}(?P=s)[{s}][^{s}][^{s}]*?(?P=s))",
+        # any: m1 has ANY_FRAME_LENGTHS characters, one of them in g
+        f"(?=[{h}]{{{any_lo},{any_hi}}}[{s}])(?=[{h}]*?(?P<a>[{h}])[{h}]*[{s}][^{s}]*?(?P=a))",
+    ]
+    frames += [f"(?=[{h}]{{{k}}}(?P<m{k}>[{h}])[{h}]{{1,{hi - k}}}[{s}][^{s}]{{{k}}}(?P=m{k}))"  # mid: g[k] is m1[k]
+               for k in range(1, MAX_MEMBER - 1)]
+    return re.compile(f"[{s}](?=[{h}]{{{MIN_MEMBER},{MAX_MEMBER}}}[{s}])(?:{'|'.join(frames)})")
+
+
 @dataclass(frozen=True)
 class FrameRules:
     """What framed runs read from the slogans lexicon, compiled once a run (``of``)."""
@@ -223,9 +242,8 @@ class FrameRules:
     suffixes: frozenset[str]
     listed: frozenset[str]  # prefixes and suffixes: the parts that name things of a kind
     weak: frozenset[str]
-    # a run's first inner member is a Han phrase between two separators that shares a
-    # character with the next segment (framed_runs' starts): most clauses hold none and are
-    # skipped by one search of this, before they are split
+    # where a run may start: a frame of the first inner member held by the segment after it
+    # (_frame_held); most clauses have none and are skipped by one search, before they are split
     inner: re.Pattern[str]
 
     @classmethod
@@ -235,8 +253,7 @@ class FrameRules:
         return cls(
             seps=lex.separators, tail_at=_tail_search(lex.member_tails),
             prefixes=prefixes, suffixes=suffixes, listed=prefixes | suffixes, weak=frozenset(lex.weak_chars),
-            inner=re.compile(f"[{esc}](?=[{han}]{{{MIN_MEMBER},{MAX_MEMBER}}}[{esc}])"
-                             f"[{han}]*?([{han}])[{han}]*[{esc}][^{esc}]*?\\1"))
+            inner=_frame_held(lex.separators))
 
     def keep(self, kind: str, arg: Any) -> bool:
         """May this frame make a run? Not on a listed part or a weak character."""

@@ -68,7 +68,12 @@ def targets(doc: Document, config: Config | None = None, year: int | None = None
 
     cfg = _config(config)
     if year is None:  # the year the text says it speaks from; the extractor guesses only without one
-        year = (known_meta or meta(doc, cfg)).year
+        if known_meta is not None:
+            year = known_meta.year
+        else:
+            from speechkit.extractors.meta import extract_year
+
+            year = extract_year(doc, cfg)
     found = extract_targets(doc, cfg, year, outline if outline is not None else (lambda: _headings(doc, cfg)))
     return fill_periods(doc, found, year)
 

@@ -13,7 +13,7 @@ PKG = Path(__file__).resolve().parent.parent / "speechkit"
 # Lowest first. A module may import modules of its own layer or of a lower one, never of a
 # higher one. `speechkit/__init__.py` (the public API) and `__main__` stand above them all.
 LAYERS = [
-    ("errors", "model", "spans", "lexicons", "numerals", "punctuation", "data", "config", "regex_check"),
+    ("errors", "model", "spans", "lexicons", "numerals", "punctuation", "data", "config", "regex_check", "regex_lead"),
     ("load", "normalize", "segment", "readers"),
     ("extractors",),
     ("records",),

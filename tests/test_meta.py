@@ -166,3 +166,16 @@ def test_this_year_periods_are_filled_from_meta_year():
     assert found and all(t.period == 2023 for t in found)
     undated = speechkit.load(text="同志们：\n今年地区生产总值增长7%左右。")
     assert all(t.period is None for t in speechkit.api.targets(undated) if t.indicator == "gdp")
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "samples").glob("*.txt"))
+                         + sorted((ROOT / "tests" / "data" / "corpora").glob("*.txt"))
+                         + sorted((ROOT / "tests" / "data" / "reports").glob("*.txt")), ids=lambda p: p.stem)
+def test_year_alone_is_the_meta_year(path):
+    """``targets`` reads the year through ``extract_year``, without the rest of the meta."""
+    from speechkit.config import Config
+    from speechkit.extractors.meta import extract_meta, extract_year
+
+    config = Config()
+    doc = speechkit.load(str(path), config=config)
+    assert extract_year(doc, config) == extract_meta(doc, config).year

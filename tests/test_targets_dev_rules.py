@@ -226,3 +226,31 @@ def test_a_hard_wrap_inside_an_indicator_name():
     # a short line (a heading) is a line of its own: its words name nothing after the break
     short = recs("一、固定资产投\n资增长12%。")
     assert [r["indicator"] for r in short] == ["other"]
+
+
+# A rate alias (服务业, 第三产业) names its indicator before a percentage only; a count after it
+# is of other things. 地区增加值 is the region's GDP.
+@pytest.mark.parametrize("text,unit,indicator", [
+    ("全县第三产业增长9.5%。", None, "services_value_added"),  # a growth rate: no unit of its own
+    ("今年服务业增长11%，工业增长8%。", None, "services_value_added"),
+    ("新引进服务业项目12个。", "count", "other"),
+    ("培育第三产业企业30家。", "count", "other"),
+    ("全区实现地区增加值35亿元。", "CNY", "gdp"),
+])
+def test_rate_aliases_name_only_percentages(text, unit, indicator):
+    rs = recs(text)
+    assert rs and rs[0]["unit"] == unit and rs[0]["indicator"] == indicator, rs
+
+
+# Kind: a 其中 sentence breaks down the figure before it; the time of 从X提高到Y's X is not Y's;
+# a cue word inside “…” is part of a name; 实现目标 reports a goal reached.
+@pytest.mark.parametrize("text,value,kind", [
+    ("今年拟安排专项资金800亿元，比去年增加50亿元。其中，省级资金300亿元。", 3e10, "target"),
+    ("今年城乡低保标准拟从去年的每月600元提高到650元。", 650, "target"),
+    ("为落实“三个确保”，上年全省投入资金60亿元。", 6e9, "actual"),
+    ("全县已有12个乡镇实现目标，覆盖率由上年的70%提高到85%。", 85, "actual"),
+])
+def test_kind_rules(text, value, kind):
+    rs = recs(text)
+    got = pick(rs, value=value)
+    assert len(got) == 1 and got[0]["kind"] == kind, [(r["text"], r["value"], r["kind"], r["cue"]) for r in rs]

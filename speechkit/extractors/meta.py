@@ -195,3 +195,14 @@ def extract_meta(doc: Document, config: Config) -> Meta:
     return Meta(title=title, speaker=speaker, role=role, date=date, venue=venue, source=source,
                 title_span=span, jurisdiction=where, year=text_year(head, text, own_date(raw_header, comp), comp.year),
                 doc_type=doc_type(head, opening, comp))
+
+
+def extract_year(doc: Document, config: Config) -> int | None:
+    """``extract_meta(doc, config).year`` alone (what ``targets`` needs of the meta), without
+    the speaker, jurisdiction and type: the same title, own date and text, so the same year."""
+    comp = config.compiled("meta", _compile)
+    text = fold(doc.norm)
+    lo = doc.body_start
+    span = _title(doc, _lines(text, 0, lo), comp)
+    raw_header = fold(doc.raw[:doc.clean_map.to_origin(lo)] if lo else "")
+    return text_year(text[span[0]:span[1]] if span else "", text, own_date(raw_header, comp), comp.year)

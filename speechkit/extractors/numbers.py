@@ -61,12 +61,25 @@ _FRAC_NUM = "".join(c for c in POINT_DIGITS if c not in ZEROS) + min(UNITS, key=
 # starts with look-behinds, which keep the regex engine from skipping ahead by its first
 # character; this one starts with a character class, so the engine skips the ~97% of a
 # speech that cannot start a number in C, and the reader is tried only where it can match.
-_START = re.compile(
-    rf"[0-9{_MC}{CHARS}]"
-    rf"(?:(?<=[0-9{_MC}])(?:(?<![0-9A-Za-z.{_MK}·].)|(?<=GDP.)|(?<=gdp.))"
-    rf"|(?<=[{CHARS}])(?<![{CHARS}{POINT}第].)"
+# A Chinese number must also be followed, within the reader's 12 numerals, by a character
+# that can come after one in a quantity (``_after_cn``: 多, 点, 分 of 分之, a unit, a range
+# separator …): 一步, 一切, 五年 are most of the numerals of a speech and never start one.
+_START = (
+    r"[0-9{mc}{chars}]"
+    r"(?:(?<=[0-9{mc}])(?:(?<![0-9A-Za-z.{mk}·].)|(?<=GDP.)|(?<=gdp.))"
+    r"|(?<=[{chars}])(?<![{chars}{point}第].)(?=[{chars}]{{0,11}}[{after}])"
     r"|(?<=百)(?=分之))"
 )
+
+
+def _after_cn(units: Any, mags: Any, implicit: Any, seps: str) -> str:
+    """Every character that can follow the numerals of a Chinese number in a match of the
+    reader (a class body): 多/余, the decimal point, the 分 of 分之 and 半 of 一半, a space or
+    line break before the magnitude, the first character of a magnitude, unit, implicit-unit
+    noun or range separator."""
+    chars = set("多余分半 \n") | set(POINT) | set(seps)
+    chars |= {w[0] for w in (*units, *mags, *implicit)}
+    return "".join(re.escape(c) for c in sorted(chars - set(CHARS)))
 
 
 @dataclass(frozen=True)
@@ -94,9 +107,12 @@ def _alt(words: Any) -> str:
 class ReaderRules:
     """The number reader as compiled for one run from units.yaml (``compile_reader``)."""
     rx: re.Pattern[str]  # a number, its magnitude, unit and qualifier (see ``compile_reader``)
+    start: re.Pattern[str]  # where ``rx`` can match (``_START``)
     units: Mapping[str, Any]  # unit word -> its spec (unit, factor, classifier)
     mags: Mapping[str, int]  # magnitude word -> its factor (万 10^4)
     mag_rx: re.Pattern[str]  # the magnitude (and 多/余) a number ends with
+    compound_rx: re.Pattern[str]  # a magnitude with digits after it: a figure in parts (2万5千)
+    part_rx: re.Pattern[str]  # one part of it: digits and their magnitude
     implicit: Mapping[str, str]  # a noun that implies a unit (户 -> households)
     cheng_not: frozenset[str]  # 成 before one of these is no share (成为, 成果)
     post: Mapping[str, str]  # qualifier word after a number -> qualifier (左右 -> approx)
@@ -109,13 +125,18 @@ def compile_reader(config: Config) -> ReaderRules:
     unit_alt = _alt(units)
     implicit_alt = _alt(lex.get("implicit_units") or {"\uffff": ""})
     mag_alt = _alt(mags)
-    num = rf"(?:{_NB_AR}{_AR}{_END_AR}|{_NB_CN}{_CN}{_END_CN})"
     # A line break may stand between a number and its magnitude: a sentence broken across lines
     # (国内生产总值达到74.4⏎⏎万亿元, 2017 work report). Only before a magnitude, which cannot
     # start a line of its own; a unit must still follow.
     # 多/余 may also stand before the magnitude (1270多万人), and a page may put a space or two
     # between a number and its magnitude (10.43 亿元: PDF text).
-    one = rf"{num}(?:多|余)?(?:(?:{LINE_BREAK}| {{1,2}})?(?:{mag_alt}))?(?:多|余)?"
+    mag = rf"(?:{LINE_BREAK}| {{1,2}})?(?:{mag_alt})"
+    # An Arabic figure may be written in parts, each with its magnitude (2万5千, 1亿5000万):
+    # up to two more digit groups with theirs; ``_compound`` reads them, and keeps the figure
+    # only if each part is below the magnitude before it.
+    parts = rf"(?:[0-9]{{1,4}}(?:{mag_alt})){{0,2}}"
+    one = (rf"(?:{_NB_AR}{_AR}{_END_AR}(?:多|余)?(?:{mag}{parts})?"
+           rf"|{_NB_CN}{_CN}{_END_CN}(?:多|余)?(?:{mag})?)(?:多|余)?")
     qty = (
         rf"(?P<pct>百分之(?P<p1>{_AR}|{_CN})(?:[{seps}](?:百分之)?(?P<p2>{_AR}|{_CN}))?)"
         rf"|(?P<frac>{_NB_CN}(?P<fd>[{_FRAC_DEN}]{{1,4}})分之(?P<fn>[{_FRAC_NUM}]{{1,3}}))"
@@ -125,11 +146,15 @@ def compile_reader(config: Config) -> ReaderRules:
         rf"(?(u1)|(?(u2)|(?={implicit_alt})))"  # a unit somewhere, or a noun that implies one
     )
     tail = rf"(?P<duo>多|余)?(?P<post>{_alt(lex['qualifiers_after'])})?"
+    after = _after_cn(units, mags, lex.get("implicit_units") or {}, lex["range_separators"])
     return ReaderRules(
         rx=re.compile(rf"(?:{qty}){tail}"),
+        start=re.compile(_START.format(mc=_MC, mk=_MK, chars=CHARS, point=POINT, after=after)),
         units=units,
         mags=mags,
         mag_rx=re.compile(rf"({mag_alt})?(多|余)?$"),
+        compound_rx=re.compile(rf"(?:{mag_alt})[0-9]"),
+        part_rx=re.compile(rf"([0-9.,·]+)(?:多|余)?((?:{LINE_BREAK}| {{1,2}})?(?:{mag_alt}))"),
         implicit=lex.get("implicit_units") or {},
         cheng_not=frozenset(lex["share_not_before"]),
         post=lex["qualifiers_after"],
@@ -139,6 +164,8 @@ def compile_reader(config: Config) -> ReaderRules:
 def _read_one(s: str, comp: ReaderRules) -> tuple[float | None, bool, bool, bool]:
     """(value, masked, chinese, bare magnitude) of one number with its magnitude/多."""
     if s[0] in "0123456789" or s[0] in MASK_CHARS:
+        if comp.compound_rx.search(s) and not any(c in MASK_CHARS for c in s):
+            return _compound(s, comp), False, False, False
         m = comp.mag_rx.search(s)
         core = (s[: m.start()] if m else s).rstrip("\n 多余")
         mag = comp.mags.get(m.group(1), 1) if m and m.group(1) else 1
@@ -149,6 +176,19 @@ def _read_one(s: str, comp: ReaderRules) -> tuple[float | None, bool, bool, bool
     bare = all(c in UNITS or c in SECTIONS for c in core)
     v = parse_chinese(core)
     return v, False, True, bare
+
+
+def _compound(s: str, comp: ReaderRules) -> float | None:
+    """2万5千 -> 25000, 1亿5000万 -> 150000000: the sum of the parts, each a number and its
+    magnitude; None unless each part is below the magnitude before it (5万10万 is no figure)."""
+    total, above = 0.0, None
+    for m in comp.part_rx.finditer(s.rstrip("多余")):
+        v = parse_arabic(m.group(1))
+        factor = comp.mags[m.group(2).strip()]
+        if v is None or (above is not None and v * factor >= above):
+            return None
+        total, above = total + v * factor, factor
+    return total
 
 
 def _qualifier(m: re.Match, comp: ReaderRules) -> str | None:
@@ -194,7 +234,7 @@ def _matches(text: str, comp: ReaderRules) -> Iterator[re.Match]:
     matches (look-behinds see the text before ``pos``)."""
     match = comp.rx.match
     pos = 0
-    for s in _START.finditer(text):
+    for s in comp.start.finditer(text):
         p = s.start()
         if p < pos:
             continue

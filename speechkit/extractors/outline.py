@@ -11,6 +11,7 @@ from speechkit.config import Config
 from speechkit.lexicons.typed import OutlineLexicon, OutlineStyle
 from speechkit.model import Document, Heading
 from speechkit.numerals import parse_int
+from speechkit.regex_lead import Lead
 
 _SPACE = " \t"
 # A body cue (今年, 当前, …) ends a run-together title only this many characters in: every
@@ -71,6 +72,13 @@ def _scans(styles: Mapping[str, OutlineStyle], rxs: Mapping[str, re.Pattern[str]
     return tuple(out)
 
 
+def _scan_matches(text: str, comp: OutlineRules) -> list[tuple[re.Match[str], str | None]]:
+    """Every match of every scan (``rx.finditer`` each), in text order, ties in scan order:
+    from one pass over the text (speechkit/regex_lead.py), not one per scan."""
+    scans = comp.scans
+    return [(m, scans[i][1]) for i, m in comp.lead.finditer(text)]
+
+
 @dataclass(frozen=True)
 class OutlineRules:
     """The outline lexicon as compiled for one run (``Config.compiled``)."""
@@ -79,6 +87,7 @@ class OutlineRules:
     glyphs: Mapping[str, Mapping[str, int]]  # style -> glyph -> its number (①: 1)
     note_rx: re.Pattern[str]
     scans: tuple[tuple[re.Pattern[str], str | None], ...]  # see _scans
+    lead: Lead  # all scans in one pass
 
 
 def _compile(config: Config) -> OutlineRules:
@@ -86,7 +95,8 @@ def _compile(config: Config) -> OutlineRules:
     style_rx = {name: re.compile(spec.pattern) for name, spec in lex.styles.items()}
     glyphs = {name: {c: i + 1 for i, c in enumerate(spec.glyphs)} for name, spec in lex.styles.items()
               if spec.glyphs}
-    return OutlineRules(lex, style_rx, glyphs, re.compile(lex.note_pattern), _scans(lex.styles, style_rx))
+    scans = _scans(lex.styles, style_rx)
+    return OutlineRules(lex, style_rx, glyphs, re.compile(lex.note_pattern), scans, Lead([rx for rx, _ in scans]))
 
 
 
@@ -119,33 +129,32 @@ def _runs_on(text: str, para_start: int, lex: OutlineLexicon) -> bool:
 def _candidates(text: str, comp: OutlineRules) -> list[_Cand]:
     lex = comp.lex
     out = []
-    for rx, only in comp.scans:
-        # the paragraph of the last candidate: a scan's matches come in text order, so each
-        # line holding one is searched for its ends once (no list of every line break)
-        ps, pe = 0, -1
-        for m in rx.finditer(text):
-            name = only or m.lastgroup[3:]
-            spec = comp.lex.styles[name]
-            ok, prev = _at_boundary(text, m.start(), bool(spec.soft), lex)
-            if not ok:
-                continue
-            groups = m.groupdict()
-            if groups.get("word") is not None:
-                key = (spec.sequence or {}).get(groups["word"])
-            elif name in comp.glyphs:
-                key = comp.glyphs[name].get(groups["num"])
-            else:
-                key = parse_int(groups["num"])
-            if not key:
-                continue
-            if m.start() > pe:
-                ps = text.rfind("\n", 0, m.start()) + 1
-                pe = text.find("\n", m.start())
-                pe = len(text) if pe < 0 else pe
-            c = _Cand(name, m.start(), m.end(), key, ps, pe, bool(prev), prev)
-            c.runs_on = not c.inline and _runs_on(text, ps, lex)
-            out.append(c)
-    out.sort(key=lambda c: c.start)
+    # the paragraph of the last candidate: matches come in text order, so each line holding
+    # one is searched for its ends once (no list of every line break)
+    ps, pe = 0, -1
+    for m, only in _scan_matches(text, comp):
+        name = only or m.lastgroup[3:]
+        spec = lex.styles[name]
+        start = m.start()
+        ok, prev = _at_boundary(text, start, bool(spec.soft), lex)
+        if not ok:
+            continue
+        groups = m.groupdict()
+        if groups.get("word") is not None:
+            key = (spec.sequence or {}).get(groups["word"])
+        elif name in comp.glyphs:
+            key = comp.glyphs[name].get(groups["num"])
+        else:
+            key = parse_int(groups["num"])
+        if not key:
+            continue
+        if start > pe:
+            ps = text.rfind("\n", 0, start) + 1
+            pe = text.find("\n", start)
+            pe = len(text) if pe < 0 else pe
+        c = _Cand(name, start, m.end(), key, ps, pe, bool(prev), prev)
+        c.runs_on = not c.inline and _runs_on(text, ps, lex)
+        out.append(c)
     return out
 
 

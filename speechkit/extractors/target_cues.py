@@ -149,7 +149,8 @@ def _strong(text: str, wins: list[tuple[int, int]], comp: TargetRules, ctx: Targ
     plan word comes before it in its window (力争上半年…)."""
     for win in wins:
         m = last(comp.kind, text, win)
-        while m is not None and (m.group("plan") or m.group("year") is not None and not _year_decides(m, ctx)):
+        while m is not None and (m.group("plan") or m.group("year") is not None and not _year_decides(m, ctx)
+                                 or _quoted(text, win[0], m.start())):
             m = last(comp.kind, text, (win[0], m.start()))  # 完成年度计划的… decides nothing
         if m is None:
             continue
@@ -167,6 +168,12 @@ def _strong(text: str, wins: list[tuple[int, int]], comp: TargetRules, ctx: Targ
                 return Decision("actual", done.group(), "high", done.start())
         return Decision("target" if m.group("target") else "actual", m.group(), "high", m.start())
     return None
+
+
+def _quoted(text: str, start: int, pos: int) -> bool:
+    """Whether ``pos`` is inside “…” opened after ``start``: a cue word there is part of a name
+    (“两个确保”), not a word of the statement."""
+    return text.count("“", start, pos) > text.count("”", start, pos)
 
 
 def _clause_start(text: str, start: int, end: int) -> int:

@@ -10,6 +10,7 @@ distribute figures over the indicators named before them. Split from targets.py.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 from typing import Any
 
@@ -23,9 +24,10 @@ def distribute(stmts: list[Any], text: str, comp: TargetRules, bounds: Any) -> l
     """``stmts`` with 分别/均 statements given their own indicators (see the module doc)."""
     drop: set[int] = set()
     out = list(stmts)
+    starts = [st.q.start for st in stmts]  # in text order: the statements of a clause by bisection
     for m in comp.distribute.finditer(text):
         clause_end = bounds.first_break("clause", m.end())
-        group = [i for i, st in enumerate(out) if m.end() <= st.q.start < clause_end and i not in drop]
+        group = [i for i in range(bisect_left(starts, m.end()), bisect_left(starts, clause_end)) if i not in drop]
         if not group:
             continue
         seg = bounds.around("segment", m.start(), m.start())[0]

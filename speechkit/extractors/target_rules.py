@@ -24,6 +24,7 @@ class TargetRules:
     alias: re.Pattern[str]  # every indicator alias, longest first
     wrap: re.Pattern[str]  # a line break that is a hard wrap inside a sentence
     alias_to_id: Mapping[str, str]  # alias -> indicator id
+    rate_only: frozenset[str]  # aliases that name their indicator only before a percentage (服务业)
     measure: Mapping[str, str]  # indicator id -> its measure (level, share, …)
     qual_before: re.Pattern[str]  # qualifier words before a number, one group per qualifier
     qual_after: Mapping[str, re.Pattern[str]]  # qualifier -> its words after a number
@@ -53,6 +54,7 @@ class TargetRules:
     population_after: re.Pattern[str]  # after a count of people: the people of a speech (14亿人民)
     prev_sentence_lead: re.Pattern[str]  # a sentence that opens with its figure (达到3000元)
     prev_sentence_max: int  # how long the sentence before it may be to name its indicator
+    breakdown_lead: tuple[str, ...]  # a sentence opening with one (其中) breaks down the one before
     from_word: re.Pattern[str]
     to_gap: re.Pattern[str]
     split_verb: re.Pattern[str]
@@ -101,6 +103,8 @@ def compile_rules(config: Config) -> TargetRules:
     lex = config.lexicon("targets")
     inds = config.lexicon("indicators")["indicators"]
     alias_to_id = {a: i for i, spec in inds.items() for a in spec["aliases"]}
+    rate_only = {a: i for i, spec in inds.items() for a in spec.get("rate_aliases") or () if a not in alias_to_id}
+    alias_to_id.update(rate_only)
     quals = lex["qualifiers"]
     kind = lex["kind"]
     year = rf"(?P<to>到|至)?(?P<year>{YEAR})(?=年|[,，])"
@@ -110,6 +114,7 @@ def compile_rules(config: Config) -> TargetRules:
         # an alias may be cut by a hard line wrap (投⏎资): its match then holds the line break
         alias=re.compile(_alt("\n?".join(map(re.escape, a)) for a in alias_to_id)),
         alias_to_id=_Aliases(alias_to_id),
+        rate_only=frozenset(rate_only),
         # a hard wrap: a line of wrap_line_min characters or more cut between two Han characters
         # (the look-behinds after the \n, so the engine skips from one line break to the next)
         wrap=re.compile(rf"\n(?<=[\u4e00-\u9fff]\n)(?<=[^\n]{{{lex['wrap_line_min']}}}\n)(?=[\u4e00-\u9fff])"),
@@ -143,6 +148,7 @@ def compile_rules(config: Config) -> TargetRules:
         population_after=re.compile(_alt(lex["population_after"])),
         prev_sentence_lead=re.compile(lex["prev_sentence_lead"]),
         prev_sentence_max=lex["prev_sentence_max"],
+        breakdown_lead=tuple(lex["breakdown_lead"]),
         from_word=re.compile(_alt(lex["from_to"]["start"])),
         to_gap=re.compile(rf"\s*(?:的水平)?\s*(?:{_alt(lex['from_to']['to'])})\s*"
                              rf"(?:{_alt(lex['qualifiers']['at_least']['before'] + lex['qualifiers']['approx']['before'])})?\s*"),

@@ -30,11 +30,15 @@ from speechkit.punctuation import SEGMENT_END as SEGMENT_BREAKS
 from speechkit.punctuation import SENTENCE_END as SENTENCE_BREAKS
 from speechkit.spans import outside
 
-# Boundary levels, finest first (each level's characters are among the level before's). Each
-# level's breaks are found by one C-speed scan of its own.
+# Boundary levels, finest first (each level's characters are among the level before's). The
+# breaks of a level are those of the next coarser level plus the characters only it has
+# (，： for clauses), found by one C-speed scan and merged in (sorting two sorted runs is a
+# merge): every break is found once, not once per level it belongs to.
 _LEVELS = (("clause", CLAUSE_BREAKS), ("segment", SEGMENT_BREAKS), ("sentence", SENTENCE_BREAKS),
            ("paragraph", "\n"))
-_LEVEL_RX = {name: re.compile(f"[{re.escape(chars)}]") for name, chars in _LEVELS}
+_OWN_RX = {name: re.compile(f"[{re.escape(''.join(c for c in chars if c not in coarser))}]")
+           for (name, chars), (_, coarser) in zip(_LEVELS, _LEVELS[1:])}
+_NEWLINE = re.compile("\n")
 # Text shown as indicator_text when no alias is found: at most this many characters next to
 # the number (the gold's hand-written indicator phrases are all shorter).
 PHRASE_MAX = 16
@@ -99,7 +103,10 @@ class _Bounds:
 
     def __init__(self, text: str, comp: TargetRules, quantities: list[Quantity] = ()):
         self.text = text
-        self.pos = {name: [m.start() for m in rx.finditer(text)] for name, rx in _LEVEL_RX.items()}
+        pos = [m.start() for m in _NEWLINE.finditer(text)]
+        self.pos = {"paragraph": pos}
+        for name, rx in reversed(_OWN_RX.items()):  # sentence, segment, clause
+            pos = self.pos[name] = sorted(pos + [m.start() for m in rx.finditer(text)])
         inside = [(q.start, q.end) for q in quantities if "\n" in text[q.start:q.end]]
         # a hard wrap inside a word (…固定资产投⏎资增长…: a long line cut between two Han
         # characters, its end no punctuation) breaks nothing either
@@ -188,6 +195,9 @@ def _statement(text: str, q: Quantity, prev_end: int, bounds: _Bounds, comp: Tar
     measure = comp.measure.get(ind)
     value, value_max, growth, growth_max = _value_or_growth(text, q, ind_end, cs, measure, comp)
     windows = cues.windows(text, q.start, q.end, ss, sent, ce, bounds)
+    lead_end = _from_phrase_start(text, q, sent, stmts, comp)
+    if lead_end is not None:  # 赤字率从去年的2.1%提高到2.3%: 去年 is the period of 2.1%, not of 2.3%
+        windows[0] = (windows[0][0], max(windows[0][0], lead_end))
     period, period_span = cues.period(text, windows, q.start, sent[0], bounds, comp, ctx)
     decided = cues.kind(text, q.start, cs, ce, windows, comp, ctx, _list_kind(text, q, stmts, bounds, comp))
     return _Stmt(q, ind, ind_span, own, measure, value, value_max, growth, growth_max,
@@ -197,18 +207,35 @@ def _statement(text: str, q: Quantity, prev_end: int, bounds: _Bounds, comp: Tar
                  q.unit == "percent" and bool(comp.plan_share.search(text, cs, q.start)))
 
 
+def _from_phrase_start(text: str, q: Quantity, sent: tuple[int, int], stmts: list[_Stmt],
+                       comp: TargetRules) -> int | None:
+    """Where the from-phrase starts when ``q`` is the Y of 从X提高到Y (the cues in 从…X name X's
+    time, not Y's: target_lists.fold_from_to makes the two one record at Y)."""
+    if not stmts:
+        return None
+    prev = stmts[-1]
+    if prev.q.unit != q.unit or prev.sentence[0] != sent[0] or not comp.to_gap.fullmatch(text, prev.q.end, q.start):
+        return None
+    m = cues.last(comp.from_word, text, (max(prev.clause, prev.q.start - 24), prev.q.start))
+    return m.start() if m is not None else None
+
+
 def _list_kind(text: str, q: Quantity, stmts: list[_Stmt], bounds: _Bounds, comp: TargetRules
                ) -> cues.Decision | None:
     """The kind of the list ``q`` is an item of, when a lead-in before the list's first item
     decided it: the previous statement's, in the same sentence with its cue in the sentence's
-    first ``；`` segment (主要预期目标是，…增长6%；…增长5%；…), or in the bullet lines just
+    first ``；`` segment (主要预期目标是，…增长6%；…增长5%；…), in the sentence before one that
+    breaks its figure down (…。其中，…), or in the bullet lines just
     before with its cue above them (今年预期目标⏎■…⏎■…). A cue inside one item governs that item."""
     if not stmts or stmts[-1].cue_at < 0 or stmts[-1].kind == "other":
         return None
     prev = stmts[-1]
     sent = bounds.around("sentence", q.start, q.start)[0]
-    if bounds.around("sentence", prev.q.start, prev.q.start)[0] == sent:
+    prev_sent = bounds.around("sentence", prev.q.start, prev.q.start)[0]
+    if prev_sent == sent:
         ok = prev.cue_at < bounds.first_break("segment", sent)
+    elif text.startswith(comp.breakdown_lead, sent) and sent > 1 and bounds.around("sentence", sent - 2, sent - 1)[0] == prev_sent:
+        ok = True  # 今年拟安排财政赤字2.18万亿元。其中，中央财政赤字1.4万亿元: a part of the figure before
     else:
         ok = (prev.cue_at < bounds.around("paragraph", prev.q.start, prev.q.start)[0]
               and cues.in_bullet_list(text, prev.q.start, q.start, bounds, comp.bullets))
@@ -218,15 +245,15 @@ def _list_kind(text: str, q: Quantity, stmts: list[_Stmt], bounds: _Bounds, comp
 def _indicator(text: str, q: Quantity, bs: int, lb: int, ce: int, comp: TargetRules
                ) -> tuple[str | None, tuple[int, int] | None, bool]:
     """(id, span, written here) — an alias before the number, or the counted noun after it."""
-    best = None
-    for best in comp.alias.finditer(text, bs, q.start):
-        pass
-    noun = _after_noun(text, q, ce) if q.unit not in ("percent", "percentage_point") else None
+    rate = q.unit in ("percent", "percentage_point")
+    best = _last_name(text, bs, q.start, rate, comp)
+    noun = _after_noun(text, q, ce) if not rate else None
     after = comp.alias.search(text, *noun) if noun else None
+    if after is not None and after.group() in comp.rate_only:
+        after = None  # 12个服务业项目: projects, not services' value added
     m = after if after and (q.classifier or best is None) else best
     if m is None and (noun is None or not q.classifier) and q.start - bs <= LOOKBACK_GAP_MAX:
-        for m in comp.alias.finditer(text, lb, q.start):
-            pass  # 固定资产投资继续保持高位增长，达到31.36亿元: named in an earlier clause
+        m = _last_name(text, lb, q.start, rate, comp)  # 固定资产投资继续保持高位增长，达到31.36亿元: named in an earlier clause
     if m is None and (noun is None or not q.classifier):
         split = _split_name(text, bs, q.start, comp)
         if split is not None:
@@ -238,6 +265,16 @@ def _indicator(text: str, q: Quantity, bs: int, lb: int, ce: int, comp: TargetRu
     if noun is not None:
         return "other", noun, True
     return None, None, False
+
+
+def _last_name(text: str, start: int, end: int, rate: bool, comp: TargetRules) -> re.Match | None:
+    """The last alias in text[start:end] that can name a figure of this kind: a rate alias
+    (服务业) names only a percentage."""
+    best = None
+    for m in comp.alias.finditer(text, start, end):
+        if rate or m.group() not in comp.rate_only:
+            best = m
+    return best
 
 
 def _named_before(text: str, q: Quantity, sent_start: int, bounds: _Bounds, comp: TargetRules

@@ -6,8 +6,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 
 from speechkit.lexicons import packaged
+from speechkit.regex_lead import Lead
 
 _LEX = packaged("years")
 # A year written in digits (a regex, 1900–2099).
@@ -47,6 +49,12 @@ class YearRules:
     statement_this: tuple[str, ...]
     statement_last: tuple[str, ...]
 
+    @cached_property
+    def statement_scan(self) -> Lead:
+        """``statement`` as a one-pass lead: it starts with a look-behind (no digit before the
+        year), so its own ``finditer`` would try it at every position (4x slower)."""
+        return Lead([self.statement])
+
 
 def text_year(title: str, text: str, date: str | None, rules: YearRules) -> int | None:
     """The year a text speaks from, from its own words (the year a work report plans for: the
@@ -66,7 +74,7 @@ def text_year(title: str, text: str, date: str | None, rules: YearRules) -> int 
     m = rules.plan_heading.search(text)
     if m:
         return _year(m)
-    for m in rules.statement.finditer(text):
+    for _, m in rules.statement_scan.finditer(text):
         after = text[m.end():m.end() + rules.statement_reach]
         this = min((i for w in rules.statement_this if (i := after.find(w)) >= 0), default=None)
         last = min((i for w in rules.statement_last if (i := after.find(w)) >= 0), default=None)

@@ -94,7 +94,8 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     },
     "cleaning": {"fold": str, "fold_to": str, "line_rule_max_chars": int, "widget_words": [str],
                  "promo_words": [str], "promo_line_max_chars": int, "related_block_max_lines": int,
-                 "related_item_max_chars": int, "related_block_stop": REGEX, "line_rules": _RULES, "span_rules": _RULES},
+                 "related_item_max_chars": int, "related_block_stop": REGEX, "line_rules": _RULES, "span_rules": _RULES,
+                 "frequent_chars": str},
     "script": {"t2s_fixes": {str: str}, "mixed_ratio": float},
     # file readers (speechkit/readers/)
     "readers": {
@@ -143,7 +144,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "share_not_before": str,
         "units": {str: {"unit": str, "factor": (OPT, int), "classifier": (OPT, bool)}},
     },
-    "indicators": {"indicators": {str: {"measure": str, "aliases": [str]}}},
+    "indicators": {"indicators": {str: {"measure": str, "aliases": [str], "rate_aliases": (OPT, [str])}}},
     # names and units a reader sees in the HTML report (render/as_html.py)
     "display": {"growth": str, "qualifier_marks": {str: str}, "indicators": {str: str},
                 "units": {str: {"label": str, "divisor": int}}},
@@ -173,6 +174,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "wrap_line_min": int,
         "prev_sentence_lead": REGEX,
         "prev_sentence_max": int,
+        "breakdown_lead": [str],
         "duration_before": [str],
         "duration_after": [str],
     },

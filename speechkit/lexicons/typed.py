@@ -83,6 +83,7 @@ class CleaningLexicon(_View):
     related_block_stop: str
     line_rules: tuple[CleaningRule, ...]
     span_rules: tuple[CleaningRule, ...]
+    frequent_chars: str = ""
 
 
 # outline.yaml (extractors/outline.py)
@@ -297,6 +298,7 @@ class UnitsLexicon(_View):
 class Indicator(_View):
     measure: str
     aliases: tuple[str, ...]
+    rate_aliases: tuple[str, ...] | None = None  # names it has only before a percentage
 
 
 @dataclass(frozen=True)
@@ -349,6 +351,7 @@ class TargetsLexicon(_View):
     wrap_line_min: int
     prev_sentence_lead: str
     prev_sentence_max: int
+    breakdown_lead: tuple[str, ...]
     duration_before: tuple[str, ...]
     duration_after: tuple[str, ...]
 

@@ -7,23 +7,27 @@ from dataclasses import dataclass
 from speechkit.config import Config
 from speechkit.lexicons.typed import CleaningLexicon, CleaningRule
 from speechkit.model import OffsetMap
+from speechkit.regex_lead import Lead, WordScan
 from speechkit.spans import merge_spans
 
 # Web pages are read into text before cleaning (speechkit/readers/html.py): no markup here.
 
 
 def _word_rules(lex: CleaningLexicon) -> list[CleaningRule]:
-    """The line rules built from word lists: a line of widgets only, a short promo line."""
+    """The line rules built from word lists: a line of widgets only, a short promo line. Each
+    match holds one of its words, so the rule requires them (it is not tried on a text
+    without any)."""
     def alt(words: tuple[str, ...]) -> str:
         return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
     out = []
     if lex.widget_words:
         w, sep = alt(lex.widget_words), r"[ \t•·|/【】\[\]]"
-        out.append(CleaningRule("widgets", f"{sep}*(?:{w})(?:{sep}+(?:{w}))*{sep}*$"))
+        out.append(CleaningRule("widgets", f"{sep}*(?:{w})(?:{sep}+(?:{w}))*{sep}*$", lex.widget_words))
     if lex.promo_words:
         n = lex.promo_line_max_chars
-        out.append(CleaningRule("promo_line", f"(?=[^\n。]{{0,{n}}}$)[^\n]{{0,{n}}}?(?:{alt(lex.promo_words)})"))
+        out.append(CleaningRule("promo_line", f"(?=[^\n。]{{0,{n}}}$)[^\n]{{0,{n}}}?(?:{alt(lex.promo_words)})",
+                               lex.promo_words))
     return out
 
 
@@ -42,11 +46,16 @@ class CleaningRules:
     # by the rules a text may match: see _line_regexes (filled as texts need them)
     line_regexes: dict[tuple[int, ...], tuple[re.Pattern[str], re.Pattern[str]]]
     spans: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]  # (name, regex, words one must hold)
+    span_leadable: tuple[bool, ...]  # can rule i be found by a one-pass lead (regex_lead)?
+    # by the span rules a text may match: one Lead of those leadable (filled as texts need them)
+    span_leads: dict[tuple[int, ...], Lead]
+    words: WordScan  # every rule's `requires` words: which a text holds, in one pass
 
 
 def _compile(config: Config) -> CleaningRules:
     lex = CleaningLexicon.of(config.lexicon("cleaning"))
     line_rules = [*lex.line_rules, *_word_rules(lex)]
+    spans = [(r.name, re.compile(r.pattern, re.M), tuple(r.requires or ())) for r in lex.span_rules]
     return CleaningRules(
         related=(lex.related_block_max_lines, lex.related_item_max_chars, re.compile(lex.related_block_stop)),
         fold=str.maketrans(lex.fold, lex.fold_to),
@@ -56,7 +65,10 @@ def _compile(config: Config) -> CleaningRules:
         line_requires=tuple(tuple(r.requires or ()) for r in line_rules),
         line_tail=f"[^\n]{{0,{lex.line_rule_max_chars}}}$",
         line_regexes={},
-        spans=tuple((r.name, re.compile(r.pattern, re.M), tuple(r.requires or ())) for r in lex.span_rules),
+        spans=tuple(spans),
+        span_leadable=tuple(Lead([rx]).rx is not None for _, rx, _ in spans),
+        span_leads={},
+        words=WordScan([w for r in [*line_rules, *lex.span_rules] for w in r.requires or ()], lex.frequent_chars),
     )
 
 
@@ -65,7 +77,8 @@ def noise_spans(folded: str, rules: CleaningRules) -> list[tuple[int, int, str]]
     each span rule's in turn (spans may overlap)."""
     found: list[tuple[int, int, str]] = []
     names = rules.line_names
-    lines = _line_regexes(folded, rules)
+    present = rules.words.present(folded)  # the `requires` words in the text
+    lines = _line_regexes(present, rules)
     if lines is not None:
         # the first line, then every line after a line break: each line is tried once, at its
         # start, as a search of the ^-anchored rules would (a match never crosses a line end)
@@ -78,21 +91,40 @@ def noise_spans(folded: str, rules: CleaningRules) -> list[tuple[int, int, str]]
                 found.append((start, m.end(), name))
                 if name == "related_links":
                     found += [(s, e, name) for s, e in _related_block(folded, m.end(), *rules.related)]
-    for name, rx, requires in rules.spans:
-        if requires and not any(word in folded for word in requires):
-            continue  # `in` is a fast substring search; most texts have no such noise at all
-        found += [(m.start(), m.end(), name) for m in rx.finditer(folded) if m.end() > m.start()]
+    for i, matches in _span_matches(folded, present, rules).items():
+        name = rules.spans[i][0]
+        found += [(m.start(), m.end(), name) for m in matches if m.end() > m.start()]
     return found
 
 
-def _line_regexes(folded: str, rules: CleaningRules) -> tuple[re.Pattern, re.Pattern] | None:
-    """One alternation of the line rules ``folded`` may match (a rule whose ``requires``
-    words are all absent cannot), so each line is tried against those only: the scanning
-    rules ([^\n]{0,60}?…) cost most. Anchored at the text's start, and after a line break
-    (a search for that jumps from one line break to the next at C speed, where ^ would be
-    tried, and fail, at every character). Compiled once per set of rules."""
+def _span_matches(folded: str, present: set[str], rules: CleaningRules) -> dict[int, list[re.Match[str]]]:
+    """Each span rule's matches (its ``finditer``), by rule, in rule order: of the rules
+    ``folded`` may match (most texts have no such noise at all: a rule whose ``requires``
+    words are absent is skipped), those a lead can find all in one pass over the text
+    (speechkit/regex_lead.py), the others by their own scan."""
+    active = tuple(i for i, (_, _, requires) in enumerate(rules.spans)
+                   if not requires or not present.isdisjoint(requires))
+    out: dict[int, list[re.Match[str]]] = {i: [] for i in active}
+    leadable = tuple(i for i in active if rules.span_leadable[i])
+    if leadable:
+        if leadable not in rules.span_leads:
+            rules.span_leads[leadable] = Lead([rules.spans[i][1] for i in leadable])
+        for k, m in rules.span_leads[leadable].finditer(folded):
+            out[leadable[k]].append(m)
+    for i in active:
+        if not rules.span_leadable[i]:
+            out[i] = list(rules.spans[i][1].finditer(folded))
+    return out
+
+
+def _line_regexes(present: set[str], rules: CleaningRules) -> tuple[re.Pattern, re.Pattern] | None:
+    """One alternation of the line rules a text may match (a rule whose ``requires`` words
+    are all absent from it, ``present`` holding those there, cannot), so each line is tried
+    against those only: the scanning rules ([^\n]{0,60}?…) cost most. Anchored at the
+    text's start, and after a line break (a search for that jumps from one line break to
+    the next at C speed, where ^ would be tried, and fail, at every character). Compiled once per set of rules."""
     active = tuple(i for i, words in enumerate(rules.line_requires)
-                   if not words or any(w in folded for w in words))
+                   if not words or not present.isdisjoint(words))
     if not active:
         return None
     if active not in rules.line_regexes:

@@ -134,3 +134,12 @@ def test_the_frame_search_finds_every_window_with_a_held_frame(alphabet):
             text = f + rnd.choice("、,") + m1 + rnd.choice("、,") + g
             assert COMP.frames.inner.search(text), (f, m1, g)
     assert held > 1000
+
+
+def test_the_numbered_scans_in_one_pass_equal_each_finditer():
+    assert COMP.numbered.rx is not None  # a lead: the scans all start with a numeral class
+    for text in _texts("一二两三四五十双个项村品免补江河第甲", n=600, size=80, seed=13):
+        got = {i: [] for i in range(len(COMP.numbered.regexes))}
+        for i, m in COMP.numbered.finditer(text):
+            got[i].append(m.span())
+        assert got == {i: [m.span() for m in rx.finditer(text)] for i, rx in enumerate(COMP.numbered.regexes)}

@@ -27,6 +27,7 @@ from speechkit.model import Document, Heading, OffsetMap, Slogan
 from speechkit.normalize.width import fold
 from speechkit.numerals import count
 from speechkit.punctuation import SEGMENT_MARKS
+from speechkit.regex_lead import Lead
 from speechkit.spans import Containers
 
 # Longest quoted text scanned for its closing quote (characters): bounds the work on
@@ -66,11 +67,18 @@ class SloganRules:
     formula_at: re.Pattern[str]  # a numeral and counter that may close a list before them
     formula_lead: re.Pattern[str]
     formula_near: re.Pattern[str]  # where formula_at or formula_lead may match: a numeral before a counter
+    # registry_rx (if any), the compact patterns and formula_near, all led by a numeral, in one pass
+    numbered: Lead
     strip: dict[int, int | None]  # str.translate table dropping quote marks and blanks
     heading_end: re.Pattern[str]
     clause_rx: re.Pattern[str]
     member_lead_first: frozenset[str]  # first characters of the member_lead words
     frames: parallel.FrameRules
+
+
+def _numbered_scans(registry_rx: re.Pattern[str] | None, compact: tuple[re.Pattern[str], ...],
+                    formula_near: re.Pattern[str]) -> Lead:
+    return Lead(([registry_rx] if registry_rx is not None else []) + [*compact, formula_near])
 
 
 def _compile(config: Config) -> SloganRules:
@@ -90,6 +98,9 @@ def _compile(config: Config) -> SloganRules:
             names[form] = name
     numbered = sorted((n for n in names if n[0] in lex.numerals), key=len, reverse=True)
     nums, counters = re.escape(lex.numerals), re.escape(lex.counters)
+    registry_rx = re.compile("|".join(map(re.escape, numbered))) if numbered else None
+    compact = tuple(re.compile(p) for p in lex.compact)
+    formula_near = re.compile(f"[二两三四五六七八九十](?=[二两三四五六七八九十]?[{counters}])")
     return SloganRules(
         lex=lex,
         quote_chars=quote_chars,
@@ -98,8 +109,8 @@ def _compile(config: Config) -> SloganRules:
         books=re.compile(books),
         books_each=tuple((o, re.compile(rx)) for o, rx in each),
         registry_names=names,
-        registry_rx=re.compile("|".join(map(re.escape, numbered))) if numbered else None,
-        compact=tuple(re.compile(p) for p in lex.compact),
+        registry_rx=registry_rx,
+        compact=compact,
         shapes=tuple(re.compile(p) for p in lex.formula_shapes),
         idioms=frozenset(lex.idioms),
         formula_after=re.compile(f"([{nums}]{{1,3}})([{counters}])([{_HAN}]{{1,{FORMULA_HEAD_MAX}}})"),
@@ -108,7 +119,8 @@ def _compile(config: Config) -> SloganRules:
         # 四项基本原则，即… / 四大任务：一是…: a formula named right before its members
         formula_lead=re.compile(f"([二两三四五六七八九十](?<![{nums}第].)[二两三四五六七八九十]?)([{counters}])"
                                 f"([{_HAN}]{{1,{FORMULA_HEAD_MAX}}}?)(?=[:：]|[,，]?(?:即|就是|是指|一是))"),
-        formula_near=re.compile(f"[二两三四五六七八九十](?=[二两三四五六七八九十]?[{counters}])"),
+        formula_near=formula_near,
+        numbered=_numbered_scans(registry_rx, compact, formula_near),
         strip=str.maketrans("", "", quote_chars + " \t\u3000\n"),
         heading_end=re.compile(f"[{re.escape(lex.heading_clause_ends)}]"),
         clause_rx=re.compile(f"[^{re.escape(lex.clause_ends)}]{{1,{parallel.MAX_CLAUSE}}}"),
@@ -247,13 +259,14 @@ def _quoted(text: str, lo: int, comp: SloganRules) -> tuple[list[_Found], list[t
     return found, hits
 
 
-def _compact_formulas(text: str, lo: int, comp: SloganRules, in_quote: "Containers") -> list[_Found]:
+def _compact_formulas(text: str, matches: list[list[re.Match[str]]], comp: SloganRules,
+                      in_quote: "Containers") -> list[_Found]:
     """一村一品, 两免一补 outside quotes (inside a quote the quote itself is the formula: no
-    四部一中 beside “四部一中心”)."""
+    四部一中 beside “四部一中心”). ``matches``: each compact pattern's matches."""
     lex, out = comp.lex, []
     stop, numerals = lex.compact_stop, lex.numerals
-    for rx in comp.compact:
-        for m in rx.finditer(text, lo):
+    for found in matches:
+        for m in found:
             word = m.group()
             inner = word[1::2]
             if (word in comp.idioms or word[:4] in comp.idioms or len(set(inner)) < len(inner)
@@ -264,13 +277,12 @@ def _compact_formulas(text: str, lo: int, comp: SloganRules, in_quote: "Containe
     return out
 
 
-def _named_lists(text: str, lo: int, comp: SloganRules, in_quote: "Containers") -> list[_Found]:
+def _named_lists(text: str, near: list[int], comp: SloganRules, in_quote: "Containers") -> list[_Found]:
     """Formulas named after (A、B、C三种意识; A、B等六大任务) or before (四项基本原则，即A，B，C，D;
-    四大任务：一是…) the list of their members."""
+    四大任务：一是…) the list of their members. ``near``: where formula_near matches.
+    Both patterns start at a numeral before a counter: each is matched at those few places,
+    in turn, as its own finditer would."""
     lex, out = comp.lex, []
-    # both patterns start at a numeral before a counter (formula_near): one scan finds those
-    # few places and each pattern is matched there, in turn, as its own finditer would
-    near = [m.start() for m in comp.formula_near.finditer(text, lo)]
     for m in _matches_at(comp.formula_at, text, near):
         if in_quote.holds(m.start(), m.end()):
             continue  # the quote is the formula (“三条保障线”, not 三条保障 beside it)
@@ -315,12 +327,17 @@ def _generic(head: str, lex: SlogansLexicon) -> bool:
 def _unquoted_formulas(text: str, lo: int, comp: SloganRules, in_quote: Containers) -> list[_Found]:
     lex = comp.lex
     out: list[_Found] = []
+    # each scan's matches, as its own finditer finds them, from one pass (regex_lead)
+    found: list[list[re.Match[str]]] = [[] for _ in comp.numbered.regexes]
+    for i, m in comp.numbered.finditer(text, lo):
+        found[i].append(m)
     if comp.registry_rx is not None:
-        for m in comp.registry_rx.finditer(text, lo):
+        for m in found.pop(0):
             if m.start() and (text[m.start() - 1] in lex.numerals or text[m.start() - 1] == "第"):
                 continue
             out.append(_Found(m.group(), "formula", spans=[m.span()]))
-    return out + _compact_formulas(text, lo, comp, in_quote) + _named_lists(text, lo, comp, in_quote)
+    near = [m.start() for m in found.pop()]
+    return out + _compact_formulas(text, found, comp, in_quote) + _named_lists(text, near, comp, in_quote)
 
 
 def _parallels(text: str, lo: int, in_quote: Containers, comp: SloganRules,

@@ -143,3 +143,14 @@ def test_the_numbered_scans_in_one_pass_equal_each_finditer():
         for i, m in COMP.numbered.finditer(text):
             got[i].append(m.span())
         assert got == {i: [m.span() for m in rx.finditer(text)] for i, rx in enumerate(COMP.numbered.regexes)}
+
+
+def test_occurrences_map_back_as_span_to_origin():
+    for text in _texts("早实“”干「」甲", n=800, size=60, seed=17):
+        dq, back = slogans._dequoted(text, 0, COMP)
+        for key in ("早实", "实干", "早", "干甲早"):
+            plain, i = [], dq.find(key)
+            while i != -1:
+                plain.append(back.span_to_origin(i, i + len(key)))
+                i = dq.find(key, i + len(key))
+            assert slogans._occurrences(dq, back, key) == plain, (text, key)

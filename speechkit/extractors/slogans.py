@@ -414,11 +414,19 @@ def _dequoted(text: str, lo: int, comp: SloganRules) -> tuple[str, OffsetMap]:
 
 
 def _occurrences(dq: str, back: OffsetMap, key: str) -> list[tuple[int, int]]:
-    """Non-overlapping occurrences of ``key`` in the dequoted text, as spans of the text."""
-    out, i = [], dq.find(key) if key else -1
+    """Non-overlapping occurrences of ``key`` in the dequoted text, as spans of the text
+    (``back.span_to_origin``; an occurrence within one run of the text maps by one bisection)."""
+    out, n = [], len(key)
+    i = dq.find(key) if key else -1
+    starts, origins = back.starts, back.origins
     while i != -1:
-        out.append(back.span_to_origin(i, i + len(key)))
-        i = dq.find(key, i + len(key))
+        k = max(bisect_right(starts, i) - 1, 0)
+        if k + 1 == len(starts) or i + n <= starts[k + 1]:
+            s = origins[k] + i - starts[k]
+            out.append((s, s + n))
+        else:
+            out.append(back.span_to_origin(i, i + n))
+        i = dq.find(key, i + n)
     return out
 
 

@@ -48,8 +48,9 @@ def _numeral(k: int) -> str:
 
 def _item_at(text: str, pos: int, k: int) -> tuple[int, str] | None:
     """Does the k-th item marker start at ``pos``? (where its text begins, marker)"""
+    num = _numeral(k)
     for m in ITEM_MARKERS:  # 一是 一要 第一， （一） 一、 (numerals.yaml)
-        mk = m.format(_numeral(k))
+        mk = m.format(num)
         if text.startswith(mk, pos):
             return pos + len(mk), mk
     return None

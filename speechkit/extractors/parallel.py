@@ -55,17 +55,25 @@ def _is_han(s: str) -> bool:
     return bool(_HAN.fullmatch(s))
 
 
-def _frames(m1: str) -> list[tuple[str, Any]]:
-    """Frames suggested by the first inner member, most specific first."""
+def _frames(m1: str, held: set[str]) -> list[tuple[str, Any]]:
+    """Frames suggested by the first inner member, most specific first, made only of the
+    characters in ``held`` (those the segments either side hold too: a frame with another
+    character cannot fit them)."""
     out: list[tuple[str, Any]] = []
-    for n in (2, 1):
-        if len(m1) > n:
-            out.append(("prefix", m1[:n]))
-    for n in (2, 1):
-        if len(m1) > n:
-            out.append(("suffix", m1[-n:]))
-    out.extend(("mid", (k, m1[k])) for k in range(1, len(m1) - 1))
-    out.extend(("any", c) for c in dict.fromkeys(m1))
+    size = len(m1)
+    first, last = m1[0] in held, m1[-1] in held
+    if first:
+        if size > 2 and m1[1] in held:
+            out.append(("prefix", m1[:2]))
+        if size > 1:
+            out.append(("prefix", m1[:1]))
+    if last:
+        if size > 2 and m1[-2] in held:
+            out.append(("suffix", m1[-2:]))
+        if size > 1:
+            out.append(("suffix", m1[-1:]))
+    out.extend(("mid", (k, m1[k])) for k in range(1, size - 1) if m1[k] in held)
+    out.extend(("any", c) for c in dict.fromkeys(m1) if c in held)
     return out
 
 
@@ -98,17 +106,24 @@ def _trim_first(kind: str, arg: Any, f: str, length: int) -> int | None:
     return i
 
 
-def _tail_cut(g: str, tails: str) -> int:
-    """Where the first tail word at or after MIN_MEMBER is in ``g`` (len(g) if none)."""
-    m = _separator_rx(tails).search(g, MIN_MEMBER) if tails else None
+def _tail_cut(g: str, tail_at: Callable[[str, int], Any] | None) -> int:
+    """Where the first tail word at or after MIN_MEMBER is in ``g`` (len(g) if none);
+    ``tail_at`` searches the tail words (``_tail_search``)."""
+    m = tail_at(g, MIN_MEMBER) if tail_at else None
     return m.start() if m else len(g)
 
 
-def _trim_last(kind: str, arg: Any, g: str, length: int, longest: int, tails: str) -> int | None:
+def _tail_search(tails: str) -> Callable[[str, int], Any] | None:
+    """The search for a tail word (``member_tails``), None when there are none."""
+    return _separator_rx(tails).search if tails else None
+
+
+def _trim_last(kind: str, arg: Any, g: str, length: int, longest: int,
+               tail_at: Callable[[str, int], Any] | None) -> int | None:
     """How long the member is at the start of the last segment ``g``, or None. A member
     running on into the sentence ends at a tail word (提速发展的责任感) or, for a prefix
     frame, after as many characters as the inner members have (服务群众真正落到实处)."""
-    g = g[:_tail_cut(g, tails)]
+    g = g[:_tail_cut(g, tail_at)]
     if kind == "suffix":  # cut only where the segment ends or a tail word follows (技防|各项措施)
         i = g.find(arg, 1)
         ok = i > 0 and i + len(arg) == len(g) and _fits(kind, arg, g, length)
@@ -118,16 +133,18 @@ def _trim_last(kind: str, arg: Any, g: str, length: int, longest: int, tails: st
     return length if kind == "prefix" and _fits(kind, arg, g[:length], length) else None
 
 
-def _window(segs: list[Seg], a: int, tails: str, keep: Callable[[str, Any], bool]):
-    """The longest framed run whose first member is cut from segment ``a``: (b, members, frame)."""
-    if a + 2 >= len(segs) or not _may_frame(segs, a):
-        return None
+def _window(segs: list[Seg], a: int, held: set[str],
+            tail_at: Callable[[str, int], Any] | None, keep: Callable[[str, Any], bool]):
+    """The longest framed run whose first member is cut from segment ``a``: (b, members, frame).
+    ``held``: the characters a frame may be made of (not empty), ``tail_at`` searches a tail word."""
     m1, f, g = segs[a + 1][2], segs[a][2], segs[a + 2][2]
     n, length = len(segs), len(m1)
     any_length = ANY_FRAME_LENGTHS[0] <= length <= ANY_FRAME_LENGTHS[1]
-    tail_at = _separator_rx(tails).search if tails else None
+    # the first inner member fits each of its frames and is a Han phrase: it is an inner
+    # member unless a tail word is in it
+    m1_inner = not (tail_at and tail_at(m1, MIN_MEMBER))
     best = None
-    for kind, arg in _frames(m1):
+    for kind, arg in _frames(m1, held):
         # a frame the first segment and the next member (or the last) do not both hold
         # where it must be cannot make a run of three: skip it before the trimming is tried
         # (_trim_first: a suffix or "any" member is the end of f, as long as m1)
@@ -144,7 +161,7 @@ def _window(segs: list[Seg], a: int, tails: str, keep: Callable[[str, Any], bool
         first = _trim_first(kind, arg, f, length)
         if first is None:
             continue
-        j, longest = a + 1, 0
+        j, longest = (a + 2, length) if m1_inner else (a + 1, 0)
         while j < n:  # inner members: whole Han phrases on the frame, no tail word in them
             m = segs[j][2]
             if not _fits(kind, arg, m, length) or not _HAN.fullmatch(m) or (tail_at and tail_at(m, MIN_MEMBER)):
@@ -153,7 +170,7 @@ def _window(segs: list[Seg], a: int, tails: str, keep: Callable[[str, Any], bool
             j += 1
         if j == a + 1:
             longest = length
-        last_len = _trim_last(kind, arg, segs[j][2], length, longest, tails) if j < n else None
+        last_len = _trim_last(kind, arg, segs[j][2], length, longest, tail_at) if j < n else None
         b = j if last_len is not None else j - 1
         b = _uniform(segs, a, b)
         if b - a < 2:
@@ -165,29 +182,18 @@ def _window(segs: list[Seg], a: int, tails: str, keep: Callable[[str, Any], bool
     return best
 
 
-def _may_frame(segs: list[Seg], a: int) -> bool:
-    """Can a run start at segment ``a``? Its first inner member is a Han phrase, and every
-    frame is a character of it that the first segment and the next member (or the last) hold
-    too: most windows share none and are rejected here, before any frame is tried."""
-    m1 = segs[a + 1][2]
-    if not (MIN_MEMBER <= len(m1) <= MAX_MEMBER and _is_han(m1)):
-        return False
-    chars = set(m1)
-    return not (chars.isdisjoint(segs[a][2]) or chars.isdisjoint(segs[a + 2][2]))
-
-
 def _uniform(segs: list[Seg], a: int, b: int) -> int:
     """Cut a run at its first change of separator, unless the separators alternate in pairs
     (少讲困难、多讲办法，少讲客观条件、多讲主观努力，…)."""
-    kinds = [segs[k][3] for k in range(a, b)]
-    if len(set(kinds)) <= 1:
-        return b
-    if (b - a + 1) % 2 == 0 and all(kinds[i] == kinds[i % 2] for i in range(len(kinds))):
-        return b
-    k = 0
-    while k + 1 < len(kinds) and kinds[k + 1] == kinds[0]:
+    sep = segs[a][3]
+    k = a + 1
+    while k < b and segs[k][3] == sep:
         k += 1
-    return a + k + 1
+    if k >= b:
+        return b
+    if (b - a + 1) % 2 == 0 and all(segs[i][3] == segs[a + (i - a) % 2][3] for i in range(a, b)):
+        return b
+    return k
 
 
 @lru_cache(maxsize=8)
@@ -195,36 +201,73 @@ def _separator_rx(seps: str) -> re.Pattern[str]:
     return re.compile(f"[{re.escape(seps)}]")
 
 
-def _segments(text: str, start: int, end: int, seps: str) -> list[Seg]:
-    """(start, end, text, separator after it) for each piece of a clause."""
+def _segments(text: str, start: int, end: int, seps: str, pieces: list[str] | None = None) -> list[Seg]:
+    """(start, end, text, separator after it) for each piece of a clause (``pieces``: the
+    clause already split at ``seps``)."""
     out, s = [], start
-    for piece in _separator_rx(seps).split(text[start:end]):  # one C pass; offsets by length
+    if pieces is None:
+        pieces = _separator_rx(seps).split(text[start:end])  # one C pass; offsets by length
+    for piece in pieces:
         e = s + len(piece)
         out.append((s, e, piece, text[e] if e < end else ""))
         s = e + 1
     return out
 
 
-def framed_runs(text: str, clauses: list[tuple[int, int]], lex: SlogansLexicon) -> list[Run]:
-    seps, tails = lex.separators, lex.member_tails
-    prefixes, suffixes = set(lex.list_prefixes), set(lex.list_suffixes)
-    weak = set(lex.weak_chars)
+def _frame_held(seps: str) -> re.Pattern[str]:
+    """A separator before a first inner member ``m1`` (a Han phrase) and a segment ``g`` after
+    it that holds one of its frames where _window's tests look for it (the segment before
+    ``m1`` is tested there): a superset of the windows _window may make a run of."""
+    s, h = re.escape(seps), "\u4e00-\u9fff"
+    lo, hi = MIN_MEMBER - 1, MAX_MEMBER - 1
+    any_lo, any_hi = ANY_FRAME_LENGTHS
+    frames = [
+        f"(?=(?P<p>[{h}])[{h}]{{{lo},{hi}}}[{s}](?P=p))",  # prefix: g starts as m1 does
+        # suffix: m1 ends as the segment before it does, and g holds that character after its start
+        f"(?<=(?P<s>[{h}])[{s}])(?=[{h}]{{{lo},{hi}}}(?P=s)[{s}][^{s}][^{s}]*?(?P=s))",
+        # any: m1 has ANY_FRAME_LENGTHS characters, one of them in g
+        f"(?=[{h}]{{{any_lo},{any_hi}}}[{s}])(?=[{h}]*?(?P<a>[{h}])[{h}]*[{s}][^{s}]*?(?P=a))",
+    ]
+    frames += [f"(?=[{h}]{{{k}}}(?P<m{k}>[{h}])[{h}]{{1,{hi - k}}}[{s}][^{s}]{{{k}}}(?P=m{k}))"  # mid: g[k] is m1[k]
+               for k in range(1, MAX_MEMBER - 1)]
+    return re.compile(f"[{s}](?=[{h}]{{{MIN_MEMBER},{MAX_MEMBER}}}[{s}])(?:{'|'.join(frames)})")
 
-    def keep(kind: str, arg: Any) -> bool:
+
+@dataclass(frozen=True)
+class FrameRules:
+    """What framed runs read from the slogans lexicon, compiled once a run (``of``)."""
+    seps: str
+    tail_at: Callable[[str, int], Any] | None  # the search for a tail word
+    prefixes: frozenset[str]
+    suffixes: frozenset[str]
+    listed: frozenset[str]  # prefixes and suffixes: the parts that name things of a kind
+    weak: frozenset[str]
+    # where a run may start: a frame of the first inner member held by the segment after it
+    # (_frame_held); most clauses have none and are skipped by one search, before they are split
+    inner: re.Pattern[str]
+
+    @classmethod
+    def of(cls, lex: SlogansLexicon) -> FrameRules:
+        esc, han = re.escape(lex.separators), "\u4e00-\u9fff"
+        prefixes, suffixes = frozenset(lex.list_prefixes), frozenset(lex.list_suffixes)
+        return cls(
+            seps=lex.separators, tail_at=_tail_search(lex.member_tails),
+            prefixes=prefixes, suffixes=suffixes, listed=prefixes | suffixes, weak=frozenset(lex.weak_chars),
+            inner=_frame_held(lex.separators))
+
+    def keep(self, kind: str, arg: Any) -> bool:
+        """May this frame make a run? Not on a listed part or a weak character."""
         if kind == "prefix":
-            return arg not in prefixes and arg[:1] not in prefixes and arg[:1] not in weak
+            return arg not in self.prefixes and arg[:1] not in self.prefixes and arg[:1] not in self.weak
         if kind == "suffix":
-            return arg not in suffixes and arg[-1:] not in suffixes and arg[-1:] not in weak
+            return arg not in self.suffixes and arg[-1:] not in self.suffixes and arg[-1:] not in self.weak
         c = arg[1] if kind == "mid" else arg
-        return c not in weak and c not in suffixes and c not in prefixes
+        return c not in self.weak and c not in self.suffixes and c not in self.prefixes
 
+
+def framed_runs(text: str, clauses: list[tuple[int, int]], rules: FrameRules) -> list[Run]:
+    seps, tail_at, keep, inner = rules.seps, rules.tail_at, rules.keep, rules.inner
     runs: list[Run] = []
-    # a run's first inner member is a Han phrase between two separators that shares a
-    # character with the next segment (_may_frame): most clauses hold none and are skipped
-    # by one regex search, before they are split
-    esc, han = re.escape(seps), "\u4e00-\u9fff"
-    inner = re.compile(f"[{esc}](?=[{han}]{{{MIN_MEMBER},{MAX_MEMBER}}}[{esc}])"
-                       f"[{han}]*?([{han}])[{han}]*[{esc}][^{esc}]*?\\1")
     split = _separator_rx(seps).split
     for cs, ce in clauses:
         if not inner.search(text, cs, ce):
@@ -233,19 +276,21 @@ def framed_runs(text: str, clauses: list[tuple[int, int]], lex: SlogansLexicon) 
         n = len(strs)
         if n > MAX_SEGMENTS:
             continue
-        # the inner segments a run may start after (_may_frame, without its Han test): a
-        # phrase sharing a character with the segments either side; most windows have none
-        starts = [k for k in range(1, n - 1) if MIN_MEMBER <= len(strs[k]) <= MAX_MEMBER
-                  and not (chars := set(strs[k])).isdisjoint(strs[k - 1]) and not chars.isdisjoint(strs[k + 1])]
+        # the inner segments a run may start after, with the characters a frame may be
+        # made of: every frame is made of characters of the first inner member that the first
+        # segment and the next member (or the last) hold too (_window's tests). That member
+        # is a Han phrase, and most windows have no character all three share.
+        starts = [(k, held) for k, (f, m1, g) in enumerate(zip(strs, strs[1:], strs[2:]), 1)
+                  if MIN_MEMBER <= len(m1) <= MAX_MEMBER and (held := set(m1).intersection(f, g)) and _is_han(m1)]
         if not starts:
             continue
-        segs = _segments(text, cs, ce, seps)
+        segs = _segments(text, cs, ce, seps, strs)
         after = 0  # a window starts after the last run found
-        for k in starts:
+        for k, held in starts:
             a = k - 1
             if a < after:
                 continue
-            w = _window(segs, a, tails, keep)
+            w = _window(segs, a, held, tail_at, keep)
             if w is None:
                 continue
             b, first, last_len, _frame = w
@@ -253,13 +298,13 @@ def framed_runs(text: str, clauses: list[tuple[int, int]], lex: SlogansLexicon) 
             e0 = segs[b][0] + (last_len if last_len is not None else len(segs[b][2]))
             members = [segs[a][2][first:]] + [segs[k][2] for k in range(a + 1, b)]
             members.append(text[segs[b][0]:e0])
-            if len(set(members)) == len(members) and not _shares_list_part(members, prefixes | suffixes):
+            if len(set(members)) == len(members) and not _shares_list_part(members, rules.listed):
                 runs.append(Run(s0, e0, tuple(members), True))
             after = b + 1
     return runs
 
 
-def _shares_list_part(members: list[str], listed: set[str]) -> bool:
+def _shares_list_part(members: list[str], listed: frozenset[str]) -> bool:
     """Do all members hold one listed part (意识, 招商, 产业)? Then they name things of a
     kind (机遇意识、挑战意识、责任意识), whatever frame matched them."""
     shortest = min(members, key=len)
@@ -267,26 +312,32 @@ def _shares_list_part(members: list[str], listed: set[str]) -> bool:
     return any(p in listed and all(p in m for m in members) for p in parts)
 
 
-def recurring_runs(text: str, clauses: list[tuple[int, int]], lex: SlogansLexicon) -> list[Run]:
-    """Unframed 、-runs of phrases that occur at least twice (headings included)."""
+def recurring_runs(text: str, pieces: list[tuple[int, int, str]], lex: SlogansLexicon) -> list[Run]:
+    """Unframed 、-runs of phrases that occur at least twice (headings included), in the
+    ``listed_pieces`` of the clauses."""
     seen: list[Run] = []
-    # a run has an inner member: a phrase between two 、 (most lists of names have none)
-    inner = re.compile(f"、[\u4e00-\u9fff]{{{MIN_RECURRING_MEMBER},{MAX_RECURRING_MEMBER}}}、").search
-    for ps, pe, piece in _listed(text, clauses):
-        if not inner(piece):
+    # a run has inner members: phrases between two 、 (most lists of names have none), and a
+    # run that recurs has them in two places at least: the pieces whose inner phrases all
+    # occur once hold no run that recurs (nor one that another run recurs with)
+    inner = re.compile(f"(?<=、)[\u4e00-\u9fff]{{{MIN_RECURRING_MEMBER},{MAX_RECURRING_MEMBER}}}(?=、)").findall
+    phrases = [(ps, pe, found) for ps, pe, piece in pieces if (found := inner(piece))]
+    tail_at = _tail_search(lex.member_tails)
+    times = Counter(p for *_, found in phrases for p in found)
+    for ps, pe, found in phrases:
+        if all(times[p] < 2 for p in found):
             continue
         segs = _segments(text, ps, pe, "、")
         if 3 <= len(segs) <= MAX_SEGMENTS:
-            seen.extend(_unframed(segs, lex.member_tails))
+            seen.extend(_unframed(segs, tail_at))
     counts = Counter(r.members for r in seen)
     return [r for r in seen if counts[r.members] > 1]
 
 
-def verb_runs(text: str, clauses: list[tuple[int, int]], lex: SlogansLexicon) -> list[Run]:
+def verb_runs(text: str, pieces: list[tuple[int, int, str]], lex: SlogansLexicon) -> list[Run]:
     """Unframed 、-runs of verb-object watchwords (抓经济、促发展、惠民生; 去库存、降成本、补短板):
     a comma-delimited piece of ≥3 phrases of VERB_OBJECT_LENGTH Han characters (the first may
     carry a lead-in: 统筹|稳增长), each led by a different watchword verb (``lead_verbs``). Nouns lists (博物馆、图书馆、科技馆)
-    and names do not start with those verbs."""
+    and names do not start with those verbs. ``pieces``: the clauses' ``listed_pieces``."""
     verbs = set(lex.lead_verbs)
     runs: list[Run] = []
     # the shape the checks below ask for, in one match: Han phrases of VERB_OBJECT_LENGTH (the
@@ -294,7 +345,7 @@ def verb_runs(text: str, clauses: list[tuple[int, int]], lex: SlogansLexicon) ->
     tails, n = lex.member_tails, VERB_OBJECT_LENGTH
     tail_rx = f"(?:[{re.escape(tails)}][^、]*)?" if tails else ""
     shape = re.compile(f"[\u4e00-\u9fff]{{{n},}}(?:、[\u4e00-\u9fff]{{{n}}})+{tail_rx}").fullmatch
-    for ps, pe, piece in _listed(text, clauses):
+    for ps, pe, piece in pieces:
         if not shape(piece):
             continue
         parts = piece.split("、")
@@ -311,16 +362,17 @@ def verb_runs(text: str, clauses: list[tuple[int, int]], lex: SlogansLexicon) ->
     return runs
 
 
-def _unframed(segs: list[Seg], tails: str) -> list[Run]:
+def _unframed(segs: list[Seg], tail_at: Callable[[str, int], Any] | None) -> list[Run]:
     """Windows of segments whose inner ones are phrases of similar length; the first is cut
     to the length of the next, the last at a tail word."""
     def phrase(m: str) -> bool:
         return MIN_RECURRING_MEMBER <= len(m) <= MAX_RECURRING_MEMBER and _is_han(m)
 
-    out, a = [], 0
-    while a < len(segs) - 2:
+    inner = [phrase(seg[2]) for seg in segs]
+    out, a, n = [], 0, len(segs)
+    while a < n - 2:
         j = a + 1
-        while j < len(segs) - 1 and phrase(segs[j][2]):
+        while j < n - 1 and inner[j]:
             j += 1
         if j - a < 2:
             a += 1
@@ -328,16 +380,16 @@ def _unframed(segs: list[Seg], tails: str) -> list[Run]:
         length = len(segs[a + 1][2])
         f, g = segs[a][2], segs[j][2]
         first = f[-length:] if len(f) >= length else f
-        cut = _tail_cut(g, tails)
+        cut = _tail_cut(g, tail_at)
         last = g[:cut] if cut <= MAX_RECURRING_MEMBER else g[:length]
-        members = (first, *(segs[k][2] for k in range(a + 1, j)), last)
-        if all(phrase(m) for m in members):
+        if phrase(first) and phrase(last):  # the inner members are phrases
+            members = (first, *(segs[k][2] for k in range(a + 1, j)), last)
             out.append(Run(segs[a][1] - len(first), segs[j][0] + len(last), members, False))
         a = j
     return out
 
 
-def _listed(text: str, clauses: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+def listed_pieces(text: str, clauses: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     """(start, end, text) of each comma-delimited piece of a clause that holds two 、 or more
     (≥3 segments): the only pieces an unframed run can be in."""
     count, split, out = text.count, _separator_rx(",，").split, []

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from speechkit.config import Config
@@ -27,6 +27,7 @@ from speechkit.model import Document, Heading, OffsetMap, Slogan
 from speechkit.normalize.width import fold
 from speechkit.numerals import count
 from speechkit.punctuation import SEGMENT_MARKS
+from speechkit.regex_lead import Lead
 from speechkit.spans import Containers
 
 # Longest quoted text scanned for its closing quote (characters): bounds the work on
@@ -56,6 +57,7 @@ class SloganRules:
     unquoted_run: re.Pattern[str]  # a run of text without quote marks
     quotes: tuple[re.Pattern[str], ...]  # one per quote pair; group 1 is the quoted text
     books: re.Pattern[str]  # a book title 《…》
+    books_each: tuple[tuple[str, re.Pattern[str]], ...]  # (opening mark, the titles it opens) per pair
     registry_names: Mapping[str, str]  # every registry name and alias -> the registry entry
     registry_rx: re.Pattern[str] | None  # registry names that open with a numeral
     compact: tuple[re.Pattern[str], ...]
@@ -64,9 +66,19 @@ class SloganRules:
     formula_after: re.Pattern[str]  # numeral, counter, head: right after a list (三种意识)
     formula_at: re.Pattern[str]  # a numeral and counter that may close a list before them
     formula_lead: re.Pattern[str]
+    formula_near: re.Pattern[str]  # where formula_at or formula_lead may match: a numeral before a counter
+    # registry_rx (if any), the compact patterns and formula_near, all led by a numeral, in one pass
+    numbered: Lead
     strip: dict[int, int | None]  # str.translate table dropping quote marks and blanks
     heading_end: re.Pattern[str]
     clause_rx: re.Pattern[str]
+    member_lead_first: frozenset[str]  # first characters of the member_lead words
+    frames: parallel.FrameRules
+
+
+def _numbered_scans(registry_rx: re.Pattern[str] | None, compact: tuple[re.Pattern[str], ...],
+                    formula_near: re.Pattern[str]) -> Lead:
+    return Lead(([registry_rx] if registry_rx is not None else []) + [*compact, formula_near])
 
 
 def _compile(config: Config) -> SloganRules:
@@ -77,23 +89,28 @@ def _compile(config: Config) -> SloganRules:
         stop = re.escape("".join({o, c, "“", "”"}))
         # a hard line break may fall inside a quote (“压⏎舱石”): _quoted keeps one of them
         quotes.append(re.compile(f"{re.escape(o)}([^{stop}]{{1,{MAX_QUOTE_SCAN}}}){re.escape(c)}"))
-    books = "|".join(f"{re.escape(o)}[^{re.escape(o + c)}\n]{{0,{MAX_QUOTE_SCAN}}}{re.escape(c)}"
-                     for o, c in lex.book_titles.items())
+    each = [(o, f"{re.escape(o)}[^{re.escape(o + c)}\n]{{0,{MAX_QUOTE_SCAN}}}{re.escape(c)}")
+            for o, c in lex.book_titles.items()]
+    books = "|".join(rx for _, rx in each)
     names: dict[str, str] = {}
     for name, entry in lex.registry.items():
         for form in [name, *(entry.aliases or ())]:
             names[form] = name
     numbered = sorted((n for n in names if n[0] in lex.numerals), key=len, reverse=True)
     nums, counters = re.escape(lex.numerals), re.escape(lex.counters)
+    registry_rx = re.compile("|".join(map(re.escape, numbered))) if numbered else None
+    compact = tuple(re.compile(p) for p in lex.compact)
+    formula_near = re.compile(f"[二两三四五六七八九十](?=[二两三四五六七八九十]?[{counters}])")
     return SloganRules(
         lex=lex,
         quote_chars=quote_chars,
         unquoted_run=re.compile("[^" + re.escape(quote_chars) + "]+"),
         quotes=tuple(quotes),
         books=re.compile(books),
+        books_each=tuple((o, re.compile(rx)) for o, rx in each),
         registry_names=names,
-        registry_rx=re.compile("|".join(map(re.escape, numbered))) if numbered else None,
-        compact=tuple(re.compile(p) for p in lex.compact),
+        registry_rx=registry_rx,
+        compact=compact,
         shapes=tuple(re.compile(p) for p in lex.formula_shapes),
         idioms=frozenset(lex.idioms),
         formula_after=re.compile(f"([{nums}]{{1,3}})([{counters}])([{_HAN}]{{1,{FORMULA_HEAD_MAX}}})"),
@@ -102,9 +119,13 @@ def _compile(config: Config) -> SloganRules:
         # 四项基本原则，即… / 四大任务：一是…: a formula named right before its members
         formula_lead=re.compile(f"([二两三四五六七八九十](?<![{nums}第].)[二两三四五六七八九十]?)([{counters}])"
                                 f"([{_HAN}]{{1,{FORMULA_HEAD_MAX}}}?)(?=[:：]|[,，]?(?:即|就是|是指|一是))"),
+        formula_near=formula_near,
+        numbered=_numbered_scans(registry_rx, compact, formula_near),
         strip=str.maketrans("", "", quote_chars + " \t\u3000\n"),
         heading_end=re.compile(f"[{re.escape(lex.heading_clause_ends)}]"),
         clause_rx=re.compile(f"[^{re.escape(lex.clause_ends)}]{{1,{parallel.MAX_CLAUSE}}}"),
+        member_lead_first=frozenset(w[:1] for w in lex.member_lead),
+        frames=parallel.FrameRules.of(lex),
     )
 
 
@@ -124,6 +145,9 @@ def _is_formula(key: str, comp: SloganRules) -> bool:
 
 def _members_after(text: str, pos: int, n: int | None, comp: SloganRules) -> tuple[tuple[str, ...], bool]:
     """Members listed right after a formula (formula_members.members_after)."""
+    after = text[pos:pos + 1]
+    if after not in comp.member_lead_first and after not in (",", "，") and "" not in comp.member_lead_first:
+        return (), False  # most formulas: no lead word (：, 即, …) and no comma after them
     return formula_members.members_after(text, pos, n, comp.lex)
 
 
@@ -191,9 +215,12 @@ def _runparts_of(text: str, s: int, e: int, parts: list[str], comp: SloganRules)
 def _quoted(text: str, lo: int, comp: SloganRules) -> tuple[list[_Found], list[tuple[int, int]]]:
     """Quoted slogans (and the formulas they name), and every quote's span."""
     lex = comp.lex
-    books = [m.span() for m in comp.books.finditer(text, lo)]
+    # one title mark only (most texts have 《》 and no 〈〉): its own scan, which skips to the
+    # mark at C speed, finds the same titles as the alternation of every pair
+    marks_in = [rx for o, rx in comp.books_each if o in text]
+    books = [m.span() for m in (marks_in[0] if len(marks_in) == 1 else comp.books).finditer(text, lo)]
     hits = sorted((m.start(1), m.end(1)) for rx in comp.quotes for m in rx.finditer(text, lo))
-    hits = [(s, e) for s, e in hits if not _broken(text[s:e])]
+    hits = [(s, e) for s, e in hits if text.find("\n", s, e) < 0 or not _broken(text[s:e])]  # most hold no break
     in_book = Containers(books)
     found: list[_Found] = []
     prev: tuple[int, int, list[str]] | None = None  # last quote's span and parts
@@ -232,13 +259,14 @@ def _quoted(text: str, lo: int, comp: SloganRules) -> tuple[list[_Found], list[t
     return found, hits
 
 
-def _compact_formulas(text: str, lo: int, comp: SloganRules, in_quote: "Containers") -> list[_Found]:
+def _compact_formulas(text: str, matches: list[list[re.Match[str]]], comp: SloganRules,
+                      in_quote: "Containers") -> list[_Found]:
     """一村一品, 两免一补 outside quotes (inside a quote the quote itself is the formula: no
-    四部一中 beside “四部一中心”)."""
+    四部一中 beside “四部一中心”). ``matches``: each compact pattern's matches."""
     lex, out = comp.lex, []
     stop, numerals = lex.compact_stop, lex.numerals
-    for rx in comp.compact:
-        for m in rx.finditer(text, lo):
+    for found in matches:
+        for m in found:
             word = m.group()
             inner = word[1::2]
             if (word in comp.idioms or word[:4] in comp.idioms or len(set(inner)) < len(inner)
@@ -249,11 +277,13 @@ def _compact_formulas(text: str, lo: int, comp: SloganRules, in_quote: "Containe
     return out
 
 
-def _named_lists(text: str, lo: int, comp: SloganRules, in_quote: "Containers") -> list[_Found]:
+def _named_lists(text: str, near: list[int], comp: SloganRules, in_quote: "Containers") -> list[_Found]:
     """Formulas named after (A、B、C三种意识; A、B等六大任务) or before (四项基本原则，即A，B，C，D;
-    四大任务：一是…) the list of their members."""
+    四大任务：一是…) the list of their members. ``near``: where formula_near matches.
+    Both patterns start at a numeral before a counter: each is matched at those few places,
+    in turn, as its own finditer would."""
     lex, out = comp.lex, []
-    for m in comp.formula_at.finditer(text, lo):
+    for m in _matches_at(comp.formula_at, text, near):
         if in_quote.holds(m.start(), m.end()):
             continue  # the quote is the formula (“三条保障线”, not 三条保障 beside it)
         n = count(m.group(1)) or 0
@@ -264,7 +294,7 @@ def _named_lists(text: str, lo: int, comp: SloganRules, in_quote: "Containers") 
                               need_suffix=True, gap=gap)
             if f is not None:
                 out.append(_Found(f[2], "formula", members, mismatch=f[3], spans=[(f[0], f[1])]))
-    for m in comp.formula_lead.finditer(text, lo):
+    for m in _matches_at(comp.formula_lead, text, near):
         head = m.group(3)
         if _generic(head, lex):
             continue
@@ -272,6 +302,16 @@ def _named_lists(text: str, lo: int, comp: SloganRules, in_quote: "Containers") 
         if members:
             out.append(_Found(m.group(), "formula", members, mismatch=mismatch, spans=[m.span()]))
     return out
+
+
+def _matches_at(rx: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """``rx.finditer(text)`` when its matches can only start at ``starts`` (in order): the
+    match at each start that is not inside the last match."""
+    end = -1
+    for i in starts:
+        if i >= end and (m := rx.match(text, i)):
+            end = m.end() if m.end() > i else i + 1
+            yield m
 
 
 def _generic(head: str, lex: SlogansLexicon) -> bool:
@@ -284,19 +324,23 @@ def _generic(head: str, lex: SlogansLexicon) -> bool:
             or any(c in lex.weak_chars for c in head))
 
 
-def _unquoted_formulas(text: str, lo: int, comp: SloganRules, quotes: list[tuple[int, int]]) -> list[_Found]:
+def _unquoted_formulas(text: str, lo: int, comp: SloganRules, in_quote: Containers) -> list[_Found]:
     lex = comp.lex
     out: list[_Found] = []
+    # each scan's matches, as its own finditer finds them, from one pass (regex_lead)
+    found: list[list[re.Match[str]]] = [[] for _ in comp.numbered.regexes]
+    for i, m in comp.numbered.finditer(text, lo):
+        found[i].append(m)
     if comp.registry_rx is not None:
-        for m in comp.registry_rx.finditer(text, lo):
+        for m in found.pop(0):
             if m.start() and (text[m.start() - 1] in lex.numerals or text[m.start() - 1] == "第"):
                 continue
             out.append(_Found(m.group(), "formula", spans=[m.span()]))
-    in_quote = Containers(quotes)
-    return out + _compact_formulas(text, lo, comp, in_quote) + _named_lists(text, lo, comp, in_quote)
+    near = [m.start() for m in found.pop()]
+    return out + _compact_formulas(text, found, comp, in_quote) + _named_lists(text, near, comp, in_quote)
 
 
-def _parallels(text: str, lo: int, quotes: list[tuple[int, int]], comp: SloganRules,
+def _parallels(text: str, lo: int, in_quote: Containers, comp: SloganRules,
                outline: list[Heading]) -> list[_Found]:
     lex = comp.lex
     # A run needs a clause with two separators: one scan finds the texts between clause ends
@@ -310,22 +354,20 @@ def _parallels(text: str, lo: int, quotes: list[tuple[int, int]], comp: SloganRu
     first_end = re.compile(f"[{e_}]").search(text, lo)
     head_end = first_end.start() if first_end else len(text)
     clauses = [m.span() for m in clause_rx.finditer(text, lo, head_end)]
-    for m in two_seps.finditer(text, head_end):
-        s, e = m.span(1)
-        if e - s <= parallel.MAX_CLAUSE:
-            clauses.append((s, e))
-        else:
-            clauses.extend(c.span() for c in clause_rx.finditer(text, s, e))
+    spans = [m.span(1) for m in two_seps.finditer(text, head_end)]
+    if any(e - s > parallel.MAX_CLAUSE for s, e in spans):
+        spans = [c for s, e in spans for c in ([(s, e)] if e - s <= parallel.MAX_CLAUSE
+                                                 else [m.span() for m in clause_rx.finditer(text, s, e)])]
+    clauses += spans
     # a run in a heading's own words (its first clause) is the heading (lexicon heading_clause_ends)
     end = comp.heading_end.search
     headings = [(s, m.start() if (m := end(text, s, e)) else e) for s, e in (h.title_span for h in outline)]
-    framed = parallel.framed_runs(text, clauses, lex)
-    # unframed runs are 、-lists: only clauses with two 、 or more can hold one
-    count = text.count
-    listed = [(s, e) for s, e in clauses if count("、", s, e) >= 2]
+    framed = parallel.framed_runs(text, clauses, comp.frames)
+    # unframed runs are 、-lists: only pieces of a clause with two 、 or more can hold one
+    listed = parallel.listed_pieces(text, clauses)
     recurring = parallel.recurring_runs(text, listed, lex) + parallel.verb_runs(text, listed, lex)
 
-    in_quote, in_heading = Containers(quotes), Containers(headings)
+    in_heading = Containers(headings)
     out = []
     for r in framed + recurring:
         if in_quote.holds(r.start, r.end) or in_heading.holds(r.start, r.end):
@@ -372,11 +414,19 @@ def _dequoted(text: str, lo: int, comp: SloganRules) -> tuple[str, OffsetMap]:
 
 
 def _occurrences(dq: str, back: OffsetMap, key: str) -> list[tuple[int, int]]:
-    """Non-overlapping occurrences of ``key`` in the dequoted text, as spans of the text."""
-    out, i = [], dq.find(key) if key else -1
+    """Non-overlapping occurrences of ``key`` in the dequoted text, as spans of the text
+    (``back.span_to_origin``; an occurrence within one run of the text maps by one bisection)."""
+    out, n = [], len(key)
+    i = dq.find(key) if key else -1
+    starts, origins = back.starts, back.origins
     while i != -1:
-        out.append(back.span_to_origin(i, i + len(key)))
-        i = dq.find(key, i + len(key))
+        k = max(bisect_right(starts, i) - 1, 0)
+        if k + 1 == len(starts) or i + n <= starts[k + 1]:
+            s = origins[k] + i - starts[k]
+            out.append((s, s + n))
+        else:
+            out.append(back.span_to_origin(i, i + n))
+        i = dq.find(key, i + n)
     return out
 
 
@@ -404,7 +454,8 @@ def extract_slogans(doc: Document, config: Config, outline: list[Heading]) -> li
     text = fold(doc.norm)
     lo = doc.body_start
     quoted, quote_spans = _quoted(text, lo, comp)
-    found = quoted + _unquoted_formulas(text, lo, comp, quote_spans) + _parallels(text, lo, quote_spans, comp, outline)
+    in_quote = Containers(quote_spans)
+    found = quoted + _unquoted_formulas(text, lo, comp, in_quote) + _parallels(text, lo, in_quote, comp, outline)
     merged = _merge(found, comp, text)
     dq, back = _dequoted(text, lo, comp)
     occ = _counted({k: _occurrences(dq, back, k) or f.spans[:1] for k, f in merged.items()}, merged)

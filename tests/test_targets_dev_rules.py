@@ -270,3 +270,19 @@ def test_per_unit_numbers_are_no_figures(text, absent):
 def test_a_ratio_to_gdp_is_a_share():
     rs = recs("全社会研发经费支出与地区生产总值之比达到2.6%。")
     assert [(r["indicator"], r["value"], r["growth"]) for r in rs] == [("share", 2.6, None)]
+
+
+# A measure the clause names with no alias (覆盖率, 产量) takes nothing from the clause before;
+# a figure listed after a falling one (下降12%、9%) falls too.
+@pytest.mark.parametrize("text,value,growth,indicator", [
+    ("全县单位生产总值能耗下降4%，湿地保护率达到52%。", 52, None, "other"),
+    ("粮食产量达到80万吨，油料产量达到6万吨。", 6e4, None, "other"),
+    ("二氧化硫、氮氧化物排放量分别下降12%、9%。", None, -9, "other"),
+    ("全市森林覆盖率达到41.5%。", 41.5, None, "forest_coverage"),
+    ("城乡居民储蓄存款余额达到560亿元。", 5.6e10, None, "household_savings"),
+    ("全县工农业总产值达到30亿元。", 3e9, None, "agri_industrial_output"),
+])
+def test_own_measures_and_list_signs(text, value, growth, indicator):
+    rs = recs(text)
+    got = [r for r in rs if r["value"] == value and r["growth"] == growth]
+    assert len(got) == 1 and got[0]["indicator"] == indicator, [(r["text"], r["indicator"], r["value"], r["growth"]) for r in rs]

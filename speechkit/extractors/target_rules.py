@@ -56,6 +56,8 @@ class TargetRules:
     prev_sentence_max: int  # how long the sentence before it may be to name its indicator
     breakdown_lead: tuple[str, ...]  # a sentence opening with one (其中) breaks down the one before
     per_unit_before: re.Pattern[str]  # ends right before a number that is a rate's unit (每千人口)
+    rate_name: re.Pattern[str]  # a rate the clause names with no alias (森林覆盖率)
+    list_join: re.Pattern[str]  # between two figures of one list (15%、18%)
     from_word: re.Pattern[str]
     to_gap: re.Pattern[str]
     split_verb: re.Pattern[str]
@@ -151,6 +153,8 @@ def compile_rules(config: Config) -> TargetRules:
         prev_sentence_max=lex["prev_sentence_max"],
         breakdown_lead=tuple(lex["breakdown_lead"]),
         per_unit_before=re.compile(f"(?:{_alt(lex['per_unit_before'])})$"),
+        rate_name=re.compile(lex["rate_name"]),
+        list_join=re.compile(lex["list_join"]),
         from_word=re.compile(_alt(lex["from_to"]["start"])),
         to_gap=re.compile(rf"\s*(?:的水平)?\s*(?:{_alt(lex['from_to']['to'])})\s*"
                              rf"(?:{_alt(lex['qualifiers']['at_least']['before'] + lex['qualifiers']['approx']['before'])})?\s*"),

@@ -194,10 +194,19 @@ def _statement(text: str, q: Quantity, prev_end: int, bounds: _Bounds, comp: Tar
     if ind is None:
         ind, ind_span, own = _named_before(text, q, sent[0], bounds, comp)
     if ind is None:
-        ind, ind_span = _inherit(q, seg, stmts, text, comp)
+        # 森林覆盖率达到23%: a rate the clause names (no lexicon alias) continues nothing
+        ind, ind_span = ("other", None) if comp.rate_name.search(text, bs, q.start) else _inherit(q, seg, stmts, text, comp)
     ind_end = ind_span[1] if own and ind_span and ind_span[1] <= q.start else bs
     measure = comp.measure.get(ind)
     value, value_max, growth, growth_max = _value_or_growth(text, q, ind_end, cs, measure, comp)
+    if (stmts and not own and stmts[-1].growth is not None and q.unit == stmts[-1].q.unit == "percent"
+            and comp.list_join.fullmatch(text, stmts[-1].q.end, q.start)):
+        # 分别下降15%、18%: a rate listed after a growth rate is one too, with its direction
+        sign = -1 if stmts[-1].growth < 0 else 1
+        if growth is None and value is not None and not q.share:
+            value, value_max, growth, growth_max = None, None, value, value_max
+        if growth is not None and growth > 0:
+            growth, growth_max = sign * growth, None if growth_max is None else sign * growth_max
     windows = cues.windows(text, q.start, q.end, ss, sent, ce, bounds)
     lead_end = _from_phrase_start(text, q, sent, stmts, comp)
     if lead_end is not None:  # 赤字率从去年的2.1%提高到2.3%: 去年 is the period of 2.1%, not of 2.3%
@@ -256,7 +265,8 @@ def _indicator(text: str, q: Quantity, bs: int, lb: int, ce: int, comp: TargetRu
     if after is not None and after.group() in comp.rate_only:
         after = None  # 12个服务业项目: projects, not services' value added
     m = after if after and (q.classifier or best is None) else best
-    if m is None and (noun is None or not q.classifier) and q.start - bs <= LOOKBACK_GAP_MAX:
+    if (m is None and (noun is None or not q.classifier) and q.start - bs <= LOOKBACK_GAP_MAX
+            and not comp.rate_name.search(text, bs, q.start)):
         m = _last_name(text, lb, q.start, rate, comp)  # 固定资产投资继续保持高位增长，达到31.36亿元: named in an earlier clause
     if m is None and (noun is None or not q.classifier):
         split = _split_name(text, bs, q.start, comp)

@@ -176,6 +176,8 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "prev_sentence_max": int,
         "breakdown_lead": [str],
         "per_unit_before": [REGEX],
+        "rate_name": REGEX,
+        "list_join": REGEX,
         "duration_before": [str],
         "duration_after": [str],
     },

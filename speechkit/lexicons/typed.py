@@ -353,6 +353,8 @@ class TargetsLexicon(_View):
     prev_sentence_max: int
     breakdown_lead: tuple[str, ...]
     per_unit_before: tuple[str, ...]
+    rate_name: str
+    list_join: str
     duration_before: tuple[str, ...]
     duration_after: tuple[str, ...]
 

@@ -50,14 +50,22 @@ BACKENDS = ("rjieba", "jieba")
 # checked in tests/test_segment.py): a chunk boundary at one of them is a block boundary.
 SEPARATORS = " \t\n\r\f\v\u3000，。、；：？！“”‘’（）《》〈〉【】「」『』〔〕…—～·,;:?!\"'()[]{}<>/|\\@^`=*$~"
 _HAN = "\u4e00-\u9fd5"  # jieba's Han range (jieba.re_han_default without the ASCII)
-# A run of characters that sends its chunk to jieba: anything but Han and separators.
-_NOT_HAN = re.compile(f"[^{_HAN}{re.escape(SEPARATORS)}]+")
+# The ASCII that jieba and rjieba both put in blocks (beside the Han): a run of it in a block
+# is cut by jieba's HMM step (finalseg.re_skip), by rjieba's in its own way.
+_ASCII_BLOCK = "a-zA-Z0-9+#&._%\\-"
+_ASCII_RUN = re.compile(f"[{_ASCII_BLOCK}]+")
+# A run both cut into one token: finalseg.re_skip matches it whole (its \\d sees only ASCII here).
+_WHOLE_RUN = re.compile(r"[a-zA-Z0-9]+(?:\.[0-9]+)?%?")
+# Characters rjieba puts in blocks and jieba does not (rjieba's CJK ranges beyond jieba's;
+# measured for every code point in tests/test_segment.py).
+_RJIEBA_ONLY = re.compile("[\u3400-\u4dbf\u9fd6-\u9fff\uf900-\ufaff\U00020000-\U0002a6df"
+                          "\U0002a700-\U0002ebef\U0002f800-\U0002fa1f]")
 _SEPARATOR = re.compile(f"[{re.escape(SEPARATORS)}]")
 _LAST_SEPARATOR = re.compile(f"[{re.escape(SEPARATORS)}](?=[^{re.escape(SEPARATORS)}]*\\Z)")
 # How far back the start of a chunk is looked for before searching the whole gap (a chunk
 # is a clause between punctuation marks: almost always shorter).
 CHUNK_LOOKBACK = 256
-# A word no text reaches rjieba with (private-use characters are never in a Han chunk).
+# A word in no block of any text (private-use characters are in no block of either backend).
 _BALLAST_WORD = "\ue000\ue001"
 
 _lock = threading.Lock()
@@ -156,7 +164,7 @@ def tokens(text: str, config: Config, backend: str | None = None) -> Iterator[tu
     if backend_name(backend) == "jieba":
         return tokenizer(config).tokenize(text)
     words = keyword_lexicon(config).user_words
-    return _fast_tokens(text, _build_fast(words), _build(words)[0])
+    return _fast_tokens(text, _build_fast(words), _build(words)[0], _ascii_words(words))
 
 
 def words(text: str, config: Config, backend: str | None = None) -> list[str]:
@@ -166,14 +174,31 @@ def words(text: str, config: Config, backend: str | None = None) -> list[str]:
     if backend_name(backend) == "jieba":
         return tokenizer(config).lcut(text)
     user_words = keyword_lexicon(config).user_words
-    return _fast_words(text, _build_fast(user_words), _build(user_words)[0])
+    return _fast_words(text, _build_fast(user_words), _build(user_words)[0], _ascii_words(user_words))
 
 
-def _fast_words(text: str, fast: Any, slow: Any) -> list[str]:
-    """``_fast_tokens`` without offsets: rjieba's words, with those of every non-Han chunk
-    replaced by jieba's."""
+@lru_cache(maxsize=4)
+def _ascii_words(user_words: tuple[str, ...]) -> re.Pattern[str]:
+    """Where a dictionary word with ASCII in it (A股, T恤, 阿Q, C++, user words) occurs in a
+    text. Each alternative starts at the word's first ASCII character (what comes before it
+    is a look-behind), so the search skips the Han at C speed."""
+    ascii_char = re.compile(f"[{_ASCII_BLOCK}]")
+    groups: dict[str, list[str]] = {}
+    for word, freq in _build(user_words)[0].FREQ.items():
+        m = ascii_char.search(word) if freq and len(word) > 1 else None
+        if m is not None:
+            i = m.start()
+            behind = f"(?<={re.escape(word[:i + 1])})" if i else ""
+            groups.setdefault(word[i], []).append(behind + re.escape(word[i + 1:]))
+    alts = [re.escape(c) + "(?:" + "|".join(sorted(rest)) + ")" for c, rest in sorted(groups.items())]
+    return re.compile("|".join(alts) or "(?!)")
+
+
+def _fast_words(text: str, fast: Any, slow: Any, ascii_words: re.Pattern[str]) -> list[str]:
+    """``_fast_tokens`` without offsets: rjieba's words, with those of every chunk where
+    the two may differ replaced by jieba's."""
     cut = fast.cut(text)
-    chunks = list(_jieba_chunks(text))
+    chunks = list(_jieba_chunks(text, ascii_words))
     if not chunks:
         return cut
     starts = list(accumulate(map(len, cut), initial=0))  # chunk bounds are word bounds
@@ -189,30 +214,47 @@ def _fast_words(text: str, fast: Any, slow: Any) -> list[str]:
     return out
 
 
-def _jieba_chunks(text: str) -> Iterator[tuple[int, int]]:
-    """The chunks of ``text`` (runs between separators) that are not all Han, in order."""
+def _differ_at(text: str, ascii_words: re.Pattern[str]) -> list[int]:
+    """Where in ``text`` rjieba's cut may differ from jieba's (sorted offsets): a character
+    in rjieba's blocks but not in jieba's, a run of ASCII that jieba's HMM step cuts up
+    (2011-2020, 1.2.3, C++), a dictionary word with ASCII in it. Anywhere else, the two cut
+    the same blocks along the same route (same dictionary, same DP sums in the same order)
+    and the same single-character runs with the same HMM; an ASCII run there is single
+    characters of the route (no word reaches into it) and both make it one token."""
+    at: list[int] = []
+    if _RJIEBA_ONLY.search(text):
+        at += [m.start() for m in _RJIEBA_ONLY.finditer(text)]
+    if not all(map(_WHOLE_RUN.fullmatch, _ASCII_RUN.findall(text))):
+        at += [m.start() for m in _ASCII_RUN.finditer(text) if not _WHOLE_RUN.fullmatch(m.group())]
+    at += [m.start() for m in ascii_words.finditer(text)]
+    return sorted(at)
+
+
+def _jieba_chunks(text: str, ascii_words: re.Pattern[str]) -> Iterator[tuple[int, int]]:
+    """The chunks of ``text`` (runs between separators) where rjieba's cut may differ from
+    jieba's, in order."""
     done = 0
-    for m in _NOT_HAN.finditer(text):
-        if m.start() < done:
+    for at in _differ_at(text, ascii_words):
+        if at < done:
             continue
-        lo = max(done, m.start() - CHUNK_LOOKBACK)
-        sep = _LAST_SEPARATOR.search(text, lo, m.start())
+        lo = max(done, at - CHUNK_LOOKBACK)
+        sep = _LAST_SEPARATOR.search(text, lo, at)
         if sep is None and lo > done:
-            sep = _LAST_SEPARATOR.search(text, done, m.start())
+            sep = _LAST_SEPARATOR.search(text, done, at)
         start = sep.end() if sep is not None else done
-        nxt = _SEPARATOR.search(text, m.end())
+        nxt = _SEPARATOR.search(text, at)
         done = nxt.start() if nxt is not None else len(text)
         yield start, done
 
 
-def _fast_tokens(text: str, fast: Any, slow: Any) -> Iterator[tuple[str, int, int]]:
-    """rjieba's tokens of the whole text, with those of every non-Han chunk replaced by
-    jieba's (both cut the same blocks; chunk boundaries are block boundaries)."""
+def _fast_tokens(text: str, fast: Any, slow: Any, ascii_words: re.Pattern[str]) -> Iterator[tuple[str, int, int]]:
+    """rjieba's tokens of the whole text, with those of every chunk where the two may differ
+    replaced by jieba's (both cut the same blocks; chunk boundaries are block boundaries)."""
     toks = fast.tokenize(text)
     parts: list[Iterable[tuple[str, int, int]]] = []
     i = 0
     start_of = itemgetter(1)
-    for s, e in _jieba_chunks(text):
+    for s, e in _jieba_chunks(text, ascii_words):
         a = bisect_left(toks, s, i, key=start_of)
         b = bisect_left(toks, e, a, key=start_of)
         parts.append(toks[i:a])

@@ -10,8 +10,9 @@ import heapq
 import re
 from collections import Counter
 from dataclasses import dataclass
-from itertools import accumulate
-from typing import Iterator
+from itertools import accumulate, compress, repeat
+from operator import ge, mul, truediv
+from typing import Iterable, Iterator
 
 from speechkit.config import Config
 from speechkit.model import Document, Keyword
@@ -23,7 +24,7 @@ SEGMENT_CHUNK = 1_000_000
 # Decimal places kept in weights (stable output; finer differences are noise).
 WEIGHT_DIGITS = 6
 
-_HAN = re.compile(r"[\u4e00-\u9fff]+")
+_HAN_RANGE = "\u4e00-\u9fff"  # what a term is made of
 
 
 @dataclass(frozen=True)
@@ -36,26 +37,36 @@ class TermCounts:
 
 
 def term_counts(doc: Document, config: Config) -> TermCounts:
-    """Counted with C-level loops (the per-token Python loop was most of the time with the
-    fast backend): count every word, filter the distinct ones, and place each kept word at
-    its first occurrence through the running sum of word lengths."""
+    """Counted with C-level loops (a per-token Python loop was most of the time with the
+    fast backend): count every word of a piece (a Counter keeps the words in the order they
+    first occur), keep the distinct words that are terms, find each one's first index by
+    scanning on from the previous one's, and place it through the running sum of word
+    lengths."""
     from speechkit.segment import keyword_lexicon, words
 
     lex = keyword_lexicon(config)
-    stop, min_len = set(lex.stop_words), lex.min_length
-    lo = doc.body_start
+    stop = set(lex.stop_words)
+    is_term = re.compile(f"[{_HAN_RANGE}]{{{max(lex.min_length, 1)},}}").fullmatch
     total: Counter[str] = Counter()
     places: dict[str, tuple[int, int]] = {}
-    for start, chunk in _pieces(doc.norm, lo):
+    for start, chunk in _pieces(doc.norm, doc.body_start):
         toks = words(chunk, config)
-        total.update(toks)
-        first_index = dict(zip(reversed(toks), range(len(toks) - 1, -1, -1)))  # earliest wins
+        seen = Counter(toks)
+        if total:
+            total.update(seen)
+        else:
+            total = seen
+        new = [w for w in compress(seen, map(is_term, seen)) if w not in stop and w not in places]
+        if not new:
+            continue
         starts = list(accumulate(map(len, toks), initial=start))
-        for w, i in first_index.items():
-            if w not in places:
-                places[w] = (starts[i], starts[i] + len(w))
-    counts = {w: n for w, n in total.items() if len(w) >= min_len and w not in stop and _HAN.fullmatch(w)}
-    return TermCounts(counts, {w: places[w] for w in counts}, sum(counts.values()))
+        index = toks.index
+        i = 0
+        for w in new:  # in the order of their first occurrence
+            i = index(w, i)
+            places[w] = (starts[i], starts[i] + len(w))
+    counts = {w: total[w] for w in places}
+    return TermCounts(counts, places, sum(counts.values()))
 
 
 def _pieces(text: str, lo: int) -> Iterator[tuple[int, str]]:
@@ -72,11 +83,23 @@ def _pieces(text: str, lo: int) -> Iterator[tuple[int, str]]:
 
 
 def _ranked(tc: TermCounts, idf: dict[str, float], default: float, top: int | None) -> list[Keyword]:
-    """Terms by weight, then count, then first place; records are built for the top only."""
-    get, total, first = idf.get, tc.total, tc.first
-    rows = [(-round(n / total * get(w, default), WEIGHT_DIGITS), -n, first[w][0], w)
-            for w, n in tc.counts.items()]  # first places differ, so no two rows tie
-    rows = heapq.nsmallest(top, rows) if top is not None else sorted(rows)
+    """Terms by weight (rounded to WEIGHT_DIGITS), then count, then first place; records are
+    built for the top only. Rounding is monotonic, so no term whose exact weight is below
+    the top-th largest by more than the rounding can reach the top: only the others are
+    rounded and sorted."""
+    terms, first = list(tc.counts), tc.first
+    ns = list(tc.counts.values())
+    weights = list(map(mul, map(truediv, ns, repeat(tc.total)), map(idf.get, terms, repeat(default))))
+    keep: Iterable[int] = range(len(terms))
+    if top is not None and len(terms) > top:
+        if top <= 0:
+            return []
+        bound = heapq.nlargest(top, weights)[-1] - 2 * 10.0 ** -WEIGHT_DIGITS
+        keep = compress(keep, map(ge, weights, repeat(bound)))
+    rows = sorted((-round(weights[i], WEIGHT_DIGITS), -ns[i], first[terms[i]][0], terms[i])
+                  for i in keep)  # first places differ, so no two rows tie
+    if top is not None:
+        rows = rows[:top]
     return [Keyword(w, -nw, -nn, first[w]) for nw, nn, _s, w in rows]
 
 

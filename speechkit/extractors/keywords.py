@@ -7,10 +7,12 @@ re-weighs a batch against itself (corpus IDF), so each file's terms stand out fr
 from __future__ import annotations
 
 import heapq
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from itertools import accumulate, compress, repeat
+from functools import lru_cache
+from itertools import compress, repeat
 from operator import ge, mul, truediv
 from typing import Iterable, Iterator
 
@@ -29,44 +31,70 @@ _HAN_RANGE = "\u4e00-\u9fff"  # what a term is made of
 
 @dataclass(frozen=True)
 class TermCounts:
-    """How often each candidate term occurs in one document, and where first."""
+    """How often each term occurs in one document (``counts``, in the order the terms first
+    occur) and in all; ``first`` finds where the terms asked for first occur."""
 
     counts: dict[str, int]
-    first: dict[str, tuple[int, int]]
     total: int
+    placed: dict[str, tuple[int, int]]  # the first places of the terms of all but the last piece
+    last: tuple[int, list[str]]  # the start and the words of the last piece
+
+    def first(self, terms: Iterable[str]) -> dict[str, tuple[int, int]]:
+        """(start, end) of the first occurrence of each of ``terms``, which come in the order
+        of ``counts``: only the few terms ranked are placed, not all of them."""
+        placed, terms = self.placed, list(terms)
+        out = {w: placed[w] for w in terms if w in placed}
+        if len(out) < len(terms):
+            out.update(_place(*self.last, [w for w in terms if w not in placed]))
+        return out
+
+
+def _place(start: int, toks: list[str], terms: list[str]) -> dict[str, tuple[int, int]]:
+    """First places of ``terms`` (in the order they first occur in ``toks``, words from
+    ``start`` on): each one's index is looked for from the previous one's on, its offset
+    is the previous one's plus the length of the words between."""
+    out = {}
+    index = toks.index
+    i = prev = 0
+    pos = start
+    for w in terms:
+        i = index(w, i)
+        pos += sum(map(len, toks[prev:i]))
+        prev = i
+        out[w] = (pos, pos + len(w))
+    return out
 
 
 def term_counts(doc: Document, config: Config) -> TermCounts:
     """Counted with C-level loops (a per-token Python loop was most of the time with the
     fast backend): count every word of a piece (a Counter keeps the words in the order they
-    first occur), keep the distinct words that are terms, find each one's first index by
-    scanning on from the previous one's, and place it through the running sum of word
-    lengths."""
+    first occur), keep the distinct words that are terms (one regex for length and script,
+    then the stop list). The terms of a piece are placed when the next one comes; those of
+    the last (usually the only) piece only when ``first`` asks."""
     from speechkit.segment import keyword_lexicon, words
 
     lex = keyword_lexicon(config)
     stop = set(lex.stop_words)
     is_term = re.compile(f"[{_HAN_RANGE}]{{{max(lex.min_length, 1)},}}").fullmatch
     total: Counter[str] = Counter()
-    places: dict[str, tuple[int, int]] = {}
+    terms: dict[str, None] = {}
+    placed: dict[str, tuple[int, int]] = {}
+    last: tuple[int, list[str]] = (doc.body_start, [])
+    new: list[str] = []
     for start, chunk in _pieces(doc.norm, doc.body_start):
+        if new:
+            placed.update(_place(*last, new))
         toks = words(chunk, config)
         seen = Counter(toks)
         if total:
             total.update(seen)
         else:
             total = seen
-        new = [w for w in compress(seen, map(is_term, seen)) if w not in stop and w not in places]
-        if not new:
-            continue
-        starts = list(accumulate(map(len, toks), initial=start))
-        index = toks.index
-        i = 0
-        for w in new:  # in the order of their first occurrence
-            i = index(w, i)
-            places[w] = (starts[i], starts[i] + len(w))
-    counts = {w: total[w] for w in places}
-    return TermCounts(counts, places, sum(counts.values()))
+        new = [w for w in compress(seen, map(is_term, seen)) if w not in stop and w not in terms]
+        terms.update(dict.fromkeys(new))
+        last = (start, toks)
+    counts = {w: total[w] for w in terms}
+    return TermCounts(counts, sum(counts.values()), placed, last)
 
 
 def _pieces(text: str, lo: int) -> Iterator[tuple[int, str]]:
@@ -82,25 +110,54 @@ def _pieces(text: str, lo: int) -> Iterator[tuple[int, str]]:
         lo = end
 
 
-def _ranked(tc: TermCounts, idf: dict[str, float], default: float, top: int | None) -> list[Keyword]:
-    """Terms by weight (rounded to WEIGHT_DIGITS), then count, then first place; records are
-    built for the top only. Rounding is monotonic, so no term whose exact weight is below
-    the top-th largest by more than the rounding can reach the top: only the others are
-    rounded and sorted."""
-    terms, first = list(tc.counts), tc.first
-    ns = list(tc.counts.values())
-    weights = list(map(mul, map(truediv, ns, repeat(tc.total)), map(idf.get, terms, repeat(default))))
-    keep: Iterable[int] = range(len(terms))
-    if top is not None and len(terms) > top:
+def _ranked(tc: TermCounts, idf: dict[str, float], default: float, top: int | None,
+            ceiling: float = math.inf) -> list[Keyword]:
+    """Terms by weight (``count / total * idf`` rounded to WEIGHT_DIGITS), then count, then
+    first place; records are built for the top only. Rounding is monotonic, so a term whose
+    exact weight is below the top-th largest by more than the rounding cannot reach the top;
+    a weight is at most ``count / total * ceiling`` (``ceiling``: the largest IDF there is),
+    so most terms (a few occurrences each) are left out before their IDF is looked up, and
+    only the rest are rounded, placed and sorted."""
+    terms, ns = list(tc.counts), list(tc.counts.values())
+    n = len(terms)
+    shares = list(map(truediv, ns, repeat(tc.total)))
+    keep: list[int] = list(range(n))
+    if top is not None and n > top:
         if top <= 0:
             return []
-        bound = heapq.nlargest(top, weights)[-1] - 2 * 10.0 ** -WEIGHT_DIGITS
-        keep = compress(keep, map(ge, weights, repeat(bound)))
-    rows = sorted((-round(weights[i], WEIGHT_DIGITS), -ns[i], first[terms[i]][0], terms[i])
-                  for i in keep)  # first places differ, so no two rows tie
+        margin = 2 * 10.0 ** -WEIGHT_DIGITS
+        if ceiling < math.inf:
+            # the top-th largest weight is at least that of the most frequent terms
+            most = sorted(ns, reverse=True)[min(4 * top, n) - 1]
+            sure = list(compress(keep, map(ge, ns, repeat(most))))
+            low = heapq.nlargest(top, _weights(sure, terms, shares, idf, default))[-1]
+            keep = list(compress(keep, map(ge, map(mul, shares, repeat(ceiling)), repeat(low - margin))))
+        weights = _weights(keep, terms, shares, idf, default)
+        bound = heapq.nlargest(top, weights)[-1] - margin
+        keep = list(compress(keep, map(ge, weights, repeat(bound))))
+    weights = _weights(keep, terms, shares, idf, default)
+    first = tc.first([terms[i] for i in keep])
+    rows = sorted((-round(w, WEIGHT_DIGITS), -ns[i], first[terms[i]][0], terms[i])
+                  for i, w in zip(keep, weights))  # first places differ, so no two rows tie
     if top is not None:
         rows = rows[:top]
     return [Keyword(w, -nw, -nn, first[w]) for nw, nn, _s, w in rows]
+
+
+def _weights(keep: list[int], terms: list[str], shares: list[float], idf: dict[str, float],
+             default: float) -> list[float]:
+    """``count / total * idf`` of the terms at ``keep`` (the same float operations, in the
+    same order, as for every term)."""
+    return list(map(mul, map(shares.__getitem__, keep), map(idf.get, map(terms.__getitem__, keep), repeat(default))))
+
+
+@lru_cache(maxsize=1)
+def _idf_ceiling() -> float:
+    """The largest IDF a term can have: the table's largest, or the default for unseen words."""
+    from speechkit.segment import idf_table
+
+    table, median = idf_table()
+    return max(max(table.values(), default=median), median)
 
 
 def extract_keywords(doc: Document, config: Config, top: int | None = DEFAULT_TOP) -> list[Keyword]:
@@ -110,4 +167,4 @@ def extract_keywords(doc: Document, config: Config, top: int | None = DEFAULT_TO
     if not tc.total:
         return []
     table, median = idf_table()
-    return _ranked(tc, table, median, top)
+    return _ranked(tc, table, median, top, _idf_ceiling())

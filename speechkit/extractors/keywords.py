@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress, repeat
+from itertools import compress, filterfalse, repeat
 from operator import ge, mul, truediv
 from typing import Iterable, Iterator
 
@@ -90,10 +90,12 @@ def term_counts(doc: Document, config: Config) -> TermCounts:
             total.update(seen)
         else:
             total = seen
-        new = [w for w in compress(seen, map(is_term, seen)) if w not in stop and w not in terms]
+        new = list(filterfalse(stop.__contains__, filter(is_term, seen)))
+        if terms:
+            new = list(filterfalse(terms.__contains__, new))
         terms.update(dict.fromkeys(new))
         last = (start, toks)
-    counts = {w: total[w] for w in terms}
+    counts = dict(zip(terms, map(total.__getitem__, terms)))
     return TermCounts(counts, sum(counts.values()), placed, last)
 
 

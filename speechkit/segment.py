@@ -194,10 +194,10 @@ def _ascii_words(user_words: tuple[str, ...]) -> re.Pattern[str]:
     is a look-behind), so the search skips the Han at C speed."""
     ascii_char = re.compile(f"[{_ASCII_BLOCK}]")
     groups: dict[str, list[str]] = {}
-    for word, freq in _build(user_words)[0].FREQ.items():
-        m = ascii_char.search(word) if freq and len(word) > 1 else None
-        if m is not None:
-            i = m.start()
+    freq = _build(user_words)[0].FREQ
+    for word in filter(ascii_char.search, freq):
+        if freq[word] and len(word) > 1:
+            i = ascii_char.search(word).start()
             behind = f"(?<={re.escape(word[:i + 1])})" if i else ""
             groups.setdefault(word[i], []).append(behind + re.escape(word[i + 1:]))
     alts = [re.escape(c) + "(?:" + "|".join(sorted(rest)) + ")" for c, rest in sorted(groups.items())]

@@ -184,3 +184,14 @@ def test_jieba_forced_by_environment(monkeypatch):
     assert segment.backend_name() == "jieba"
     monkeypatch.delenv("SPEECHKIT_JIEBA")
     assert segment.backend_name() == segment.available_backends()[0]
+
+
+def test_user_words_with_ascii_keep_the_fast_cut_jiebas():
+    """A user word with ASCII (5G网络, GDP) is a dictionary word with ASCII: the chunks it
+    occurs in go to jieba, and the words stay jieba's."""
+    words = ("5G网络", "GDP", "十四五")
+    fast, slow, ascii_words = segment._build_fast(words), segment._build(words)[0], segment._ascii_words(words)
+    assert ascii_words.search("建设5G网络") and ascii_words.search("GDP增长")
+    for text in ["建设5G网络，GDP增长5.5%", "15G网络和GDPR", "十四五时期5G网络覆盖", "A5G网络", "GDP"]:
+        assert segment._fast_words(text, fast, slow, ascii_words) == slow.lcut(text), text
+        assert [w for w, _s, _e in segment._fast_tokens(text, fast, slow, ascii_words)] == slow.lcut(text), text

@@ -27,6 +27,12 @@ Rust, ~20x faster) cuts the text instead, but only where its tokens are jieba's:
   subtracts its old frequency from the total, jieba's does not; a word that no text can
   contain makes up the difference, so both weigh every route against the same total.
 
+Three Han characters alike (长长长) also send their chunk to jieba: XX|X and X|XX weigh the
+same, and rjieba's float sums break the tie otherwise. A known difference is left: rjieba's
+HMM weights are not bit for bit jieba's, so a near tie of two HMM cuts (~1e-7 apart, 常在月)
+may go either way (tests/test_segment.py, strict xfail); never seen in the corpora, and it
+was there before for every all-Han chunk.
+
 The chunking is exact by construction; that the two agree on the rest (same dictionary,
 same route and HMM rules) is checked, not proved: tests/test_segment.py compares the tokens
 and keyword records on the samples, the corpus test texts, hard cases and random mixes, and
@@ -70,6 +76,10 @@ _WHOLE_RUN = re.compile(r"[a-zA-Z0-9]+(?:\.[0-9]+)?%?")
 # measured for every code point in tests/test_segment.py).
 _RJIEBA_ONLY = re.compile("[\u3400-\u4dbf\u9fd6-\u9fff\uf900-\ufaff\U00020000-\U0002a6df"
                           "\U0002a700-\U0002ebef\U0002f800-\U0002fa1f]")
+# Three Han characters alike (长长长): XX|X and X|XX weigh the same in exact arithmetic, and
+# rjieba's sums round otherwise than jieba's, so either may win (长长长和: jieba 长长/长/和,
+# rjieba 长/长长/和). Any character is matched (cheaper), the Han ones are kept.
+_TRIPLE = re.compile(r"(.)\1\1")
 _SEPARATOR = re.compile(f"[{re.escape(SEPARATORS)}]")
 _LAST_SEPARATOR = re.compile(f"[{re.escape(SEPARATORS)}](?=[^{re.escape(SEPARATORS)}]*\\Z)")
 # How far back the start of a chunk is looked for before searching the whole gap (a chunk
@@ -227,7 +237,8 @@ def _fast_words(text: str, fast: Any, slow: Any, ascii_words: re.Pattern[str]) -
 def _differ_at(text: str, ascii_words: re.Pattern[str]) -> list[int]:
     """Where in ``text`` rjieba's cut may differ from jieba's (sorted offsets): a character
     in rjieba's blocks but not in jieba's, a run of ASCII that jieba's HMM step cuts up
-    (2011-2020, 1.2.3, C++), a dictionary word with ASCII in it. Anywhere else, the two cut
+    (2011-2020, 1.2.3, C++), a dictionary word with ASCII in it, three Han characters alike
+    (``_TRIPLE``: a tie of routes rjieba may break otherwise). Anywhere else, the two cut
     the same blocks along the same route (same dictionary, same DP sums in the same order)
     and the same single-character runs with the same HMM; an ASCII run there is single
     characters of the route (no word reaches into it) and both make it one token."""
@@ -237,6 +248,7 @@ def _differ_at(text: str, ascii_words: re.Pattern[str]) -> list[int]:
     if not all(map(_WHOLE_RUN.fullmatch, _ASCII_RUN.findall(text))):
         at += [m.start() for m in _ASCII_RUN.finditer(text) if not _WHOLE_RUN.fullmatch(m.group())]
     at += [m.start() for m in ascii_words.finditer(text)]
+    at += [m.start() for m in _TRIPLE.finditer(text) if "\u4e00" <= m.group(1) <= "\u9fd5"]
     return sorted(at)
 
 

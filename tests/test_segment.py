@@ -70,6 +70,8 @@ def test_separators_are_tokens_of_their_own_in_both(config, sep):
     "ＧＤＰ增长７％", "２０２０年", "增长５.５%", "第三Ｑ季度", "é中国", "中\u00a0国", "中国\u200b人民",
     # rjieba's CJK beyond jieba's (extension A, compatibility, extension B), also inside numbers
     "中㐀国", "5㐀5", "鿖中国", "豈中国", "中\U00020000国", "增长5%\U0002a700",
+    # three alike: two routes of the same weight, which rjieba's sums break otherwise
+    "长长长和", "小小小二", "长长长b", "现小小小发01号", "五五五9", "人人人人民", "1000元",
 ])
 def test_fast_tokens_equal_jieba_on_hard_cases(config, text):
     slow, fast = both(text, config)
@@ -131,11 +133,11 @@ def test_fast_words_equal_jieba_on_any_ascii_mix(text):
                                 st.from_regex(r"[a-zA-Z0-9]{1,4}(\.[0-9]{1,3})?%?", fullmatch=True)), max_size=6))
 def test_whole_runs_between_han_go_to_rjieba_and_equal_jieba(parts):
     """Runs finalseg.re_skip takes whole, between Han: no chunk is sent to jieba (unless a
-    dictionary word with ASCII occurs), and rjieba's words are jieba's."""
+    dictionary word with ASCII or three Han alike occur), and rjieba's words are jieba's."""
     config = Config()
     text = "".join(h + a for h, a in parts)
     words = segment.keyword_lexicon(config).user_words
-    if not segment._ascii_words(words).search(text):
+    if not segment._ascii_words(words).search(text) and not re.search(r"([\u4e00-\u9fd5])\1\1", text):
         assert segment._differ_at(text, segment._ascii_words(words)) == []
     assert segment.words(text, config, "rjieba") == segment.words(text, config, "jieba")
 
@@ -195,3 +197,12 @@ def test_user_words_with_ascii_keep_the_fast_cut_jiebas():
     for text in ["建设5G网络，GDP增长5.5%", "15G网络和GDPR", "十四五时期5G网络覆盖", "A5G网络", "GDP"]:
         assert segment._fast_words(text, fast, slow, ascii_words) == slow.lcut(text), text
         assert [w for w, _s, _e in segment._fast_tokens(text, fast, slow, ascii_words)] == slow.lcut(text), text
+
+
+@pytest.mark.xfail(strict=True, reason="rjieba's HMM weighs 常在 (B E) a hair above 常/在 (S S), jieba "
+                   "the other way (-19.8584844 vs -19.8584843): a near tie no check here sees")
+def test_known_difference_hmm_near_tie(config):
+    """Known and not guarded: a run of single characters of the route that jieba's HMM and
+    rjieba's cut differently because their Viterbi sums differ by ~1e-7 (rjieba's model is
+    not bit for bit jieba's). Never seen in the corpora; strict, so a fixed rjieba shows."""
+    assert segment.words("常在月", config, "rjieba") == segment.words("常在月", config, "jieba")

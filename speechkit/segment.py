@@ -10,18 +10,34 @@ Rust, ~20x faster) cuts the text instead, but only where its tokens are jieba's:
 
 - jieba cuts a text block by block (runs of Han characters, ASCII letters, digits and
   ``+#&._%-``), each block on its own; everything between blocks is one token a character.
-  The two differ inside blocks with ASCII (jieba cuts ``2011-2020`` into three tokens,
-  rjieba keeps one) and, possibly, on characters outside jieba's Han range. So the text is
-  cut at ``SEPARATORS`` (never inside a block, for either) into chunks; a chunk of nothing
-  but jieba's Han range goes to rjieba, any other chunk to jieba (~5% of a speech).
+  In a block both take the same route through the DAG (same words, same sums of log
+  frequencies in the same order, same tie-break) and cut each run of single characters of
+  the route the same way (a dictionary word: character by character; else the HMM, on its
+  Han and, apart, on its ASCII). They differ in three places only: rjieba's blocks also take
+  CJK beyond jieba's Han range (``_RJIEBA_ONLY``); rjieba's HMM step cuts ASCII its own way
+  (jieba cuts ``2011-2020`` into three tokens, rjieba keeps one); and where a dictionary
+  word has ASCII in it (A股, 阿Q, C++) an ASCII run may be only partly in a run of single
+  characters. So the text is cut at ``SEPARATORS`` (never inside a block, for either) into
+  chunks; a chunk with any of the three (``_differ_at``) goes to jieba, the rest keep
+  rjieba's words. An ASCII run anywhere else is single characters of the route, the whole
+  ASCII part of its run of them, and ``finalseg.re_skip`` takes it whole (``_WHOLE_RUN``),
+  as rjieba does: one token in both. That leaves 0.02% of the shared corpora to jieba
+  (4.5% when every chunk with a digit went to it).
 - user words are added to both. rjieba's ``add_word`` of a word already in the dictionary
   subtracts its old frequency from the total, jieba's does not; a word that no text can
   contain makes up the difference, so both weigh every route against the same total.
 
-The chunking is exact by construction; that the two agree on all-Han blocks (same
-dictionary, same route and HMM rules) is checked, not proved: tests/test_segment.py compares
-the tokens and keyword records on the samples, hard cases and random mixes (and the tokens
-were equal on all 13 MB of the corpora). benchmarks/bench_keywords.py measures the speed-up.
+Three Han characters alike (长长长) also send their chunk to jieba: XX|X and X|XX weigh the
+same, and rjieba's float sums break the tie otherwise. A known difference is left: rjieba's
+HMM weights are not bit for bit jieba's, so a near tie of two HMM cuts (~1e-7 apart, 常在月)
+may go either way (tests/test_segment.py, strict xfail); never seen in the corpora, and it
+was there before for every all-Han chunk.
+
+The chunking is exact by construction; that the two agree on the rest (same dictionary,
+same route and HMM rules) is checked, not proved: tests/test_segment.py compares the tokens
+and keyword records on the samples, the corpus test texts, hard cases and random mixes, and
+measures rjieba's block characters code point by code point (the tokens were also equal on
+all of the shared corpora). benchmarks/bench_keywords.py measures the speed-up.
 ``SPEECHKIT_JIEBA=jieba`` forces jieba.
 """
 from __future__ import annotations
@@ -50,14 +66,26 @@ BACKENDS = ("rjieba", "jieba")
 # checked in tests/test_segment.py): a chunk boundary at one of them is a block boundary.
 SEPARATORS = " \t\n\r\f\v\u3000，。、；：？！“”‘’（）《》〈〉【】「」『』〔〕…—～·,;:?!\"'()[]{}<>/|\\@^`=*$~"
 _HAN = "\u4e00-\u9fd5"  # jieba's Han range (jieba.re_han_default without the ASCII)
-# A run of characters that sends its chunk to jieba: anything but Han and separators.
-_NOT_HAN = re.compile(f"[^{_HAN}{re.escape(SEPARATORS)}]+")
+# The ASCII that jieba and rjieba both put in blocks (beside the Han): a run of it in a block
+# is cut by jieba's HMM step (finalseg.re_skip), by rjieba's in its own way.
+_ASCII_BLOCK = "a-zA-Z0-9+#&._%\\-"
+_ASCII_RUN = re.compile(f"[{_ASCII_BLOCK}]+")
+# A run both cut into one token: finalseg.re_skip matches it whole (its \\d sees only ASCII here).
+_WHOLE_RUN = re.compile(r"[a-zA-Z0-9]+(?:\.[0-9]+)?%?")
+# Characters rjieba puts in blocks and jieba does not (rjieba's CJK ranges beyond jieba's;
+# measured for every code point in tests/test_segment.py).
+_RJIEBA_ONLY = re.compile("[\u3400-\u4dbf\u9fd6-\u9fff\uf900-\ufaff\U00020000-\U0002a6df"
+                          "\U0002a700-\U0002ebef\U0002f800-\U0002fa1f]")
+# Three Han characters alike (长长长): XX|X and X|XX weigh the same in exact arithmetic, and
+# rjieba's sums round otherwise than jieba's, so either may win (长长长和: jieba 长长/长/和,
+# rjieba 长/长长/和). Any character is matched (cheaper), the Han ones are kept.
+_TRIPLE = re.compile(r"(.)\1\1")
 _SEPARATOR = re.compile(f"[{re.escape(SEPARATORS)}]")
 _LAST_SEPARATOR = re.compile(f"[{re.escape(SEPARATORS)}](?=[^{re.escape(SEPARATORS)}]*\\Z)")
 # How far back the start of a chunk is looked for before searching the whole gap (a chunk
 # is a clause between punctuation marks: almost always shorter).
 CHUNK_LOOKBACK = 256
-# A word no text reaches rjieba with (private-use characters are never in a Han chunk).
+# A word in no block of any text (private-use characters are in no block of either backend).
 _BALLAST_WORD = "\ue000\ue001"
 
 _lock = threading.Lock()
@@ -156,7 +184,7 @@ def tokens(text: str, config: Config, backend: str | None = None) -> Iterator[tu
     if backend_name(backend) == "jieba":
         return tokenizer(config).tokenize(text)
     words = keyword_lexicon(config).user_words
-    return _fast_tokens(text, _build_fast(words), _build(words)[0])
+    return _fast_tokens(text, _build_fast(words), _build(words)[0], _ascii_words(words))
 
 
 def words(text: str, config: Config, backend: str | None = None) -> list[str]:
@@ -166,14 +194,31 @@ def words(text: str, config: Config, backend: str | None = None) -> list[str]:
     if backend_name(backend) == "jieba":
         return tokenizer(config).lcut(text)
     user_words = keyword_lexicon(config).user_words
-    return _fast_words(text, _build_fast(user_words), _build(user_words)[0])
+    return _fast_words(text, _build_fast(user_words), _build(user_words)[0], _ascii_words(user_words))
 
 
-def _fast_words(text: str, fast: Any, slow: Any) -> list[str]:
-    """``_fast_tokens`` without offsets: rjieba's words, with those of every non-Han chunk
-    replaced by jieba's."""
+@lru_cache(maxsize=4)
+def _ascii_words(user_words: tuple[str, ...]) -> re.Pattern[str]:
+    """Where a dictionary word with ASCII in it (A股, T恤, 阿Q, C++, user words) occurs in a
+    text. Each alternative starts at the word's first ASCII character (what comes before it
+    is a look-behind), so the search skips the Han at C speed."""
+    ascii_char = re.compile(f"[{_ASCII_BLOCK}]")
+    groups: dict[str, list[str]] = {}
+    freq = _build(user_words)[0].FREQ
+    for word in filter(ascii_char.search, freq):
+        if freq[word] and len(word) > 1:
+            i = ascii_char.search(word).start()
+            behind = f"(?<={re.escape(word[:i + 1])})" if i else ""
+            groups.setdefault(word[i], []).append(behind + re.escape(word[i + 1:]))
+    alts = [re.escape(c) + "(?:" + "|".join(sorted(rest)) + ")" for c, rest in sorted(groups.items())]
+    return re.compile("|".join(alts) or "(?!)")
+
+
+def _fast_words(text: str, fast: Any, slow: Any, ascii_words: re.Pattern[str]) -> list[str]:
+    """``_fast_tokens`` without offsets: rjieba's words, with those of every chunk where
+    the two may differ replaced by jieba's."""
     cut = fast.cut(text)
-    chunks = list(_jieba_chunks(text))
+    chunks = list(_jieba_chunks(text, ascii_words))
     if not chunks:
         return cut
     starts = list(accumulate(map(len, cut), initial=0))  # chunk bounds are word bounds
@@ -189,30 +234,49 @@ def _fast_words(text: str, fast: Any, slow: Any) -> list[str]:
     return out
 
 
-def _jieba_chunks(text: str) -> Iterator[tuple[int, int]]:
-    """The chunks of ``text`` (runs between separators) that are not all Han, in order."""
+def _differ_at(text: str, ascii_words: re.Pattern[str]) -> list[int]:
+    """Where in ``text`` rjieba's cut may differ from jieba's (sorted offsets): a character
+    in rjieba's blocks but not in jieba's, a run of ASCII that jieba's HMM step cuts up
+    (2011-2020, 1.2.3, C++), a dictionary word with ASCII in it, three Han characters alike
+    (``_TRIPLE``: a tie of routes rjieba may break otherwise). Anywhere else, the two cut
+    the same blocks along the same route (same dictionary, same DP sums in the same order)
+    and the same single-character runs with the same HMM; an ASCII run there is single
+    characters of the route (no word reaches into it) and both make it one token."""
+    at: list[int] = []
+    if _RJIEBA_ONLY.search(text):
+        at += [m.start() for m in _RJIEBA_ONLY.finditer(text)]
+    if not all(map(_WHOLE_RUN.fullmatch, _ASCII_RUN.findall(text))):
+        at += [m.start() for m in _ASCII_RUN.finditer(text) if not _WHOLE_RUN.fullmatch(m.group())]
+    at += [m.start() for m in ascii_words.finditer(text)]
+    at += [m.start() for m in _TRIPLE.finditer(text) if "\u4e00" <= m.group(1) <= "\u9fd5"]
+    return sorted(at)
+
+
+def _jieba_chunks(text: str, ascii_words: re.Pattern[str]) -> Iterator[tuple[int, int]]:
+    """The chunks of ``text`` (runs between separators) where rjieba's cut may differ from
+    jieba's, in order."""
     done = 0
-    for m in _NOT_HAN.finditer(text):
-        if m.start() < done:
+    for at in _differ_at(text, ascii_words):
+        if at < done:
             continue
-        lo = max(done, m.start() - CHUNK_LOOKBACK)
-        sep = _LAST_SEPARATOR.search(text, lo, m.start())
+        lo = max(done, at - CHUNK_LOOKBACK)
+        sep = _LAST_SEPARATOR.search(text, lo, at)
         if sep is None and lo > done:
-            sep = _LAST_SEPARATOR.search(text, done, m.start())
+            sep = _LAST_SEPARATOR.search(text, done, at)
         start = sep.end() if sep is not None else done
-        nxt = _SEPARATOR.search(text, m.end())
+        nxt = _SEPARATOR.search(text, at)
         done = nxt.start() if nxt is not None else len(text)
         yield start, done
 
 
-def _fast_tokens(text: str, fast: Any, slow: Any) -> Iterator[tuple[str, int, int]]:
-    """rjieba's tokens of the whole text, with those of every non-Han chunk replaced by
-    jieba's (both cut the same blocks; chunk boundaries are block boundaries)."""
+def _fast_tokens(text: str, fast: Any, slow: Any, ascii_words: re.Pattern[str]) -> Iterator[tuple[str, int, int]]:
+    """rjieba's tokens of the whole text, with those of every chunk where the two may differ
+    replaced by jieba's (both cut the same blocks; chunk boundaries are block boundaries)."""
     toks = fast.tokenize(text)
     parts: list[Iterable[tuple[str, int, int]]] = []
     i = 0
     start_of = itemgetter(1)
-    for s, e in _jieba_chunks(text):
+    for s, e in _jieba_chunks(text, ascii_words):
         a = bisect_left(toks, s, i, key=start_of)
         b = bisect_left(toks, e, a, key=start_of)
         parts.append(toks[i:a])

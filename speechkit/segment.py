@@ -5,8 +5,9 @@ first use only, its logger is kept quiet, and a private ``jieba.Tokenizer`` is u
 user dictionary of political terms (lexicons/keywords.yaml ``user_words``) never leaks into
 the global one other code may use.
 
-With the ``speechkit-zh[fast]`` extra, rjieba (jieba-rs: the same dictionary, DAG and HMM in
-Rust, ~20x faster) cuts the text instead, but only where its tokens are jieba's:
+rjieba (jieba-rs: the same dictionary, DAG and HMM in Rust, ~20x faster; a default dependency,
+and if it cannot be imported jieba does it all) cuts the text instead, but only where its
+tokens are jieba's:
 
 - jieba cuts a text block by block (runs of Han characters, ASCII letters, digits and
   ``+#&._%-``), each block on its own; everything between blocks is one token a character.

@@ -1,6 +1,6 @@
-"""Segmentation backends: the fast one (rjieba, `speechkit-zh[fast]`) must give jieba's tokens
-exactly, so every keyword record stays the same. Missing the extra fails these tests (CI
-installs `.[test,fast]`): a skipped equality test would hide a slow or a different backend."""
+"""Segmentation backends: the fast one (rjieba, a default dependency) must give jieba's tokens
+exactly, so every keyword record stays the same. Missing rjieba fails these tests (it is a
+default dependency): a skipped equality test would hide a slow or a different backend."""
 from __future__ import annotations
 
 import re
@@ -18,7 +18,7 @@ from tests.conftest import ROOT, SAMPLES
 @pytest.fixture(scope="module")
 def config() -> Config:
     if "rjieba" not in segment.available_backends():
-        pytest.fail("the fast extra is not installed: pip install -e '.[fast]' (.ci/run installs it)")
+        pytest.fail("rjieba (a default dependency) is not installed: pip install -e .")
     return Config()
 
 
@@ -124,7 +124,7 @@ ASCII_MIX = "中国人民经济发展增长工作实现年月日一二三五十�
 def test_fast_words_equal_jieba_on_any_ascii_mix(text):
     config = Config()
     if "rjieba" not in segment.available_backends():
-        pytest.fail("the fast extra is not installed")
+        pytest.fail("rjieba (a default dependency) is not installed")
     assert segment.words(text, config, "rjieba") == segment.words(text, config, "jieba")
 
 
@@ -155,7 +155,7 @@ def test_fast_cut_equals_jieba_on_every_corpus_text(config):
 def test_fast_tokens_equal_jieba_on_any_mix(text):
     config = Config()
     if "rjieba" not in segment.available_backends():
-        pytest.fail("the fast extra is not installed")
+        pytest.fail("rjieba (a default dependency) is not installed")
     slow, fast = both(text, config)
     assert fast == slow
 

@@ -338,3 +338,24 @@ def _agree(u: str, ju: int, v: str, jv: int) -> bool:
     """Can ``u`` with its anchor ``u[ju]`` on the character of ``v``'s anchor ``v[jv]`` stand
     where ``v`` stands (same characters where they overlap)?"""
     return all(v[i - ju + jv] == c for i, c in enumerate(u) if 0 <= i - ju + jv < len(v))
+
+
+def trie_pattern(words: Any) -> str:
+    """A regex matching any of ``words``, longest first, built as a trie: a plain alternation
+    of 7,000 names would try each at every character of a 50,000-character report."""
+    trie: dict[str, Any] = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        end = "" in node
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if end else body
+
+    return emit(trie)

@@ -154,3 +154,46 @@ def test_occurrences_map_back_as_span_to_origin():
                 plain.append(back.span_to_origin(i, i + len(key)))
                 i = dq.find(key, i + len(key))
             assert slogans._occurrences(dq, back, key) == plain, (text, key)
+
+
+@pytest.mark.parametrize("automaton", [True, False], ids=["ahocorasick", "trie-regex"])
+def test_one_pass_places_equal_a_find_per_key(monkeypatch, automaton):
+    """The one pass (a long text with many slogans: Aho-Corasick, or without the fast extra
+    a trie regex) finds each key's places as a str.find scan per key does: non-overlapping,
+    leftmost first (哈哈 in 哈哈哈哈哈)."""
+    import sys
+
+    if automaton:
+        pytest.importorskip("ahocorasick_rs")
+    else:
+        monkeypatch.setitem(sys.modules, "ahocorasick_rs", None)  # import fails
+        monkeypatch.setattr(slogans, "TRIE_MIN_KEYS", 0)
+    monkeypatch.setattr(slogans, "ONE_PASS_MIN", 0)
+    rng = random.Random(11)
+    for text in _texts("哈哈发展改革、开放创新", n=300, size=80):
+        keys = list({text[i:i + rng.randint(1, 4)] for i in rng.sample(range(len(text)), min(6, len(text)))})
+        keys += ["哈哈", "哈哈哈", "不在其中", ""]
+        got = slogans._places(text, keys)
+        assert got is not None
+        for k in keys:
+            assert got.get(k, []) == list(slogans._find_all(text, k)), (text, k)
+
+
+@pytest.mark.parametrize("automaton", [True, False], ids=["ahocorasick", "trie-regex"])
+def test_one_pass_gives_the_same_slogans_on_a_long_text(monkeypatch, automaton):
+    import sys
+
+    import speechkit
+    from tests.conftest import ROOT
+
+    if automaton:
+        pytest.importorskip("ahocorasick_rs")
+    else:
+        monkeypatch.setitem(sys.modules, "ahocorasick_rs", None)
+        monkeypatch.setattr(slogans, "TRIE_MIN_KEYS", 0)
+    text = "\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "data" / "corpora").glob("*.txt")))
+    doc = speechkit.load(text=text)
+    monkeypatch.setattr(slogans, "ONE_PASS_MIN", 0)
+    fast = speechkit.api.slogans(doc)
+    monkeypatch.setattr(slogans, "ONE_PASS_MIN", float("inf"))
+    assert speechkit.api.slogans(doc) == fast and len(fast) > 100

@@ -20,6 +20,7 @@ from typing import Any
 
 from speechkit.lexicons.typed import MetaLexicon
 from speechkit.model import Jurisdiction
+from speechkit.regex_lead import trie_pattern
 
 LEVEL_ORDER = ("national", "province", "prefecture", "county", "township")
 # What _body says when two governments are named about as often: name none.
@@ -88,7 +89,7 @@ def compile_names(lex: MetaLexicon) -> PlaceNames:
         short = short_name(d.name, lex)
         if short:
             index.setdefault(short, []).append(d.code)
-    return PlaceNames(re.compile(_trie_pattern(index)), index, _automaton(list(index)))
+    return PlaceNames(re.compile(trie_pattern(index)), index, _automaton(list(index)))
 
 
 def _automaton(words: list[str]) -> Any:
@@ -101,27 +102,6 @@ def _automaton(words: list[str]) -> Any:
     except ImportError:
         return None
     return words, ahocorasick_rs.AhoCorasick(words, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
-
-
-def _trie_pattern(words: Any) -> str:
-    """A regex matching any of ``words``, longest first, built as a trie: a plain alternation
-    of 7,000 names would try each at every character of a 50,000-character report."""
-    trie: dict[str, Any] = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, Any]) -> str:
-        end = "" in node
-        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if end else body
-
-    return emit(trie)
 
 
 def canonical(d: Division) -> str:

@@ -27,7 +27,7 @@ from speechkit.model import Document, Heading, OffsetMap, Slogan
 from speechkit.normalize.width import fold
 from speechkit.numerals import count
 from speechkit.punctuation import SEGMENT_MARKS
-from speechkit.regex_lead import Lead
+from speechkit.regex_lead import Lead, trie_pattern
 from speechkit.spans import Containers
 
 # Longest quoted text scanned for its closing quote (characters): bounds the work on
@@ -413,21 +413,74 @@ def _dequoted(text: str, lo: int, comp: SloganRules) -> tuple[str, OffsetMap]:
     return "".join(text[s:e] for s, e in runs), OffsetMap(tuple(starts) or (0,), tuple(s for s, _ in runs) or (lo,))
 
 
-def _occurrences(dq: str, back: OffsetMap, key: str) -> list[tuple[int, int]]:
+def _occurrences(dq: str, back: OffsetMap, key: str, at: "list[int] | None" = None) -> list[tuple[int, int]]:
     """Non-overlapping occurrences of ``key`` in the dequoted text, as spans of the text
-    (``back.span_to_origin``; an occurrence within one run of the text maps by one bisection)."""
+    (``back.span_to_origin``; an occurrence within one run of the text maps by one bisection).
+    ``at``: the key's places already found (``_places``), else ``str.find`` finds them."""
     out, n = [], len(key)
-    i = dq.find(key) if key else -1
     starts, origins = back.starts, back.origins
-    while i != -1:
+    for i in (at if at is not None else _find_all(dq, key)):
         k = max(bisect_right(starts, i) - 1, 0)
         if k + 1 == len(starts) or i + n <= starts[k + 1]:
             s = origins[k] + i - starts[k]
             out.append((s, s + n))
         else:
             out.append(back.span_to_origin(i, i + n))
-        i = dq.find(key, i + n)
     return out
+
+
+def _find_all(dq: str, key: str) -> Iterator[int]:
+    i = dq.find(key) if key else -1
+    while i != -1:
+        yield i
+        i = dq.find(key, i + len(key))
+
+
+# Above this many key-characters (keys x text length), the keys' places are found in one
+# pass over the text instead of a str.find scan per key: a long text has many slogans, so the
+# scans grow with the square of its length (a 4 MB file of reports: 2,000 keys, 70% of the
+# slogans' time).
+ONE_PASS_MIN = 50_000_000
+# Without ahocorasick-rs the one pass is a trie regex tried at every character (~0.75 s a MB
+# here), which beats the scans per key (~0.18 ms a MB a key) only from about this many keys.
+TRIE_MIN_KEYS = 4_000
+
+
+def _places(dq: str, keys: list[str]) -> dict[str, list[int]] | None:
+    """Where each key starts in ``dq``, non-overlapping as ``_find_all`` finds them, from one
+    pass over all keys (None when the scans per key are cheap anyway): every occurrence of
+    every key, from an Aho-Corasick automaton (ahocorasick-rs, the ``fast`` extra) or else a
+    trie regex tried at every place (the longest key starting there, whose prefixes that are
+    keys start there too). One key's occurrences come in text order; the first at or after
+    the end of the last one kept is the one str.find would find next."""
+    keys = [k for k in keys if k]
+    if not keys or len(dq) * len(keys) < ONE_PASS_MIN:
+        return None
+    places: dict[str, list[int]] = {k: [] for k in keys}
+    ends = dict.fromkeys(keys, 0)
+    try:
+        import ahocorasick_rs
+    except ImportError:
+        if len(keys) < TRIE_MIN_KEYS:
+            return None
+        lengths = sorted({len(k) for k in keys})
+        for m in re.finditer(f"(?=({trie_pattern(keys)}))", dq):
+            s, longest = m.start(), m.group(1)
+            for n in lengths:
+                if n > len(longest):
+                    break
+                k = longest[:n]
+                if k in ends and s >= ends[k]:
+                    places[k].append(s)
+                    ends[k] = s + n
+        return places
+    automaton = ahocorasick_rs.AhoCorasick(keys)
+    for i, s, e in automaton.find_matches_as_indexes(dq, overlapping=True):
+        k = keys[i]
+        if s >= ends[k]:
+            places[k].append(s)
+            ends[k] = e
+    return places
 
 
 def _counted(occ: dict[str, list[tuple[int, int]]], merged: dict[str, _Found]) -> dict[str, list[tuple[int, int]]]:
@@ -458,7 +511,8 @@ def extract_slogans(doc: Document, config: Config, outline: list[Heading]) -> li
     found = quoted + _unquoted_formulas(text, lo, comp, in_quote) + _parallels(text, lo, in_quote, comp, outline)
     merged = _merge(found, comp, text)
     dq, back = _dequoted(text, lo, comp)
-    occ = _counted({k: _occurrences(dq, back, k) or f.spans[:1] for k, f in merged.items()}, merged)
+    places = _places(dq, list(merged)) or {}
+    occ = _counted({k: _occurrences(dq, back, k, places.get(k)) or f.spans[:1] for k, f in merged.items()}, merged)
     out = []
     for k, f in merged.items():
         spans = occ[k] or f.spans[:1]

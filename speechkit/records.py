@@ -1,6 +1,7 @@
 """Findings -> flat record dicts (docs/records.md): the one schema every renderer formats."""
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from speechkit.model import Document, Heading, Target
@@ -83,13 +84,17 @@ def nest_analysis(file: str, encoding: str, records: list[dict[str, Any]]) -> di
 # Characters that JSON leaves raw but many line readers (Python's str.splitlines, JavaScript)
 # take for line breaks: escaped, so a JSON Lines record is always exactly one line.
 _LINE_BREAKERS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+_LINE_BREAKER = re.compile("[\x85\u2028\u2029]")
 
 
 def to_json(value: Any, indent: int | None = None) -> str:
-    """JSON text with Chinese kept readable (not \\u-escaped) and line breakers escaped."""
+    """JSON text with Chinese kept readable (not \\u-escaped) and line breakers escaped
+    (translated only when there is one: str.translate runs in Python on a Chinese string, a
+    tenth of an ``analyze --jsonl`` run)."""
     import json
 
-    return json.dumps(value, ensure_ascii=False, indent=indent).translate(_LINE_BREAKERS)
+    text = json.dumps(value, ensure_ascii=False, indent=indent)
+    return text.translate(_LINE_BREAKERS) if _LINE_BREAKER.search(text) else text
 
 
 # Commands whose records come from ``base`` and so may name a page or paragraph.

@@ -289,9 +289,11 @@ def _fast_tokens(text: str, fast: Any, slow: Any, ascii_words: re.Pattern[str]) 
 
 @lru_cache(maxsize=1)
 def idf_table() -> tuple[dict[str, float], float]:
-    """jieba's IDF table (a general Chinese corpus) and its median, for unseen words."""
+    """jieba's IDF table (a general Chinese corpus) and its median, for unseen words. The file
+    is read from jieba's package folder: ``jieba.analyse`` itself is not imported (it loads
+    the part-of-speech tagger, 0.7 s)."""
     _quiet_jieba()
-    text = resources.files("jieba.analyse").joinpath("idf.txt").read_text(encoding="utf-8")
+    text = resources.files("jieba").joinpath("analyse", "idf.txt").read_text(encoding="utf-8")
     table: dict[str, float] = {}
     for line in text.splitlines():
         word, _, value = line.partition(" ")

@@ -161,15 +161,21 @@ def run_pool(items: list[Any], jobs: int, work: Callable[[Any], Result], name_of
             ready = set(wait([w.conn for w in busy] + [w.proc.sentinel for w in busy], wait_for))
             for w in busy:
                 if w.conn in ready:
+                    # every result already in the pipe, not one per wait(): a wait builds a
+                    # selector each time, and with fast work the parent's loop was what
+                    # kept -j 2 from twice -j 1's speed
                     try:
-                        index, result = w.conn.recv()
+                        while True:
+                            index, result = w.conn.recv()
+                            done[index] = result
+                            w.pending.popleft()
+                            w.started = time.monotonic()
+                            if not (w.pending and w.conn.poll()):
+                                break
                     except (EOFError, OSError):
                         w.proc.join(1)
                         fail(w, _death(w.proc.exitcode))
                         continue
-                    done[index] = result
-                    w.pending.popleft()
-                    w.started = time.monotonic()
                 elif w.proc.sentinel in ready:
                     w.proc.join(1)
                     fail(w, _death(w.proc.exitcode))

@@ -148,7 +148,9 @@ def run_pool(items: list[Any], jobs: int, work: Callable[[Any], Result], name_of
         next_out = 0
         while next_out < len(items):
             for w in list(workers):
-                if not w.pending and queue:
+                # a chunk ahead: the next is in the worker's pipe before it runs out, so it
+                # never waits for this process (which shares the cores with the workers)
+                if len(w.pending) <= chunk and queue:
                     give(w, [queue.popleft() for _ in range(min(chunk, len(queue)))])
             while next_out in done:
                 yield done.pop(next_out)

@@ -150,7 +150,7 @@ def _strong(text: str, wins: list[tuple[int, int]], comp: TargetRules, ctx: Targ
     for win in wins:
         m = last(comp.kind, text, win)
         while m is not None and (m.group("plan") or m.group("year") is not None and not _year_decides(m, ctx)
-                                 or _quoted(text, win[0], m.start())):
+                                 or quoted(text, win[0], m.start())):
             m = last(comp.kind, text, (win[0], m.start()))  # 完成年度计划的… decides nothing
         if m is None:
             continue
@@ -170,9 +170,9 @@ def _strong(text: str, wins: list[tuple[int, int]], comp: TargetRules, ctx: Targ
     return None
 
 
-def _quoted(text: str, start: int, pos: int) -> bool:
-    """Whether ``pos`` is inside “…” opened after ``start``: a cue word there is part of a name
-    (“两个确保”), not a word of the statement."""
+def quoted(text: str, start: int, pos: int) -> bool:
+    """Whether ``pos`` is inside “…” opened after ``start``: a cue word or a number there is
+    part of a name (“两个确保”, “10强50户”), not a word of the statement."""
     return text.count("“", start, pos) > text.count("”", start, pos)
 
 

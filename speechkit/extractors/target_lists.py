@@ -16,6 +16,8 @@ from typing import Any
 
 from speechkit.extractors.target_rules import TargetRules
 
+# How far before X the 从/由 of 从X提高到Y is looked for.
+FROM_REACH = 24
 # Words that join coordinated indicator names (城镇居民和农村居民人均可支配收入, A、B和C).
 _JOIN = re.compile(r"[和、与及,，\s]*")
 
@@ -133,12 +135,18 @@ def fold_from_to(stmts: list[Any], text: str, comp: TargetRules) -> list[Any]:
 
 
 def _is_from_to(prev: Any, st: Any, text: str, comp: TargetRules) -> bool:
-    if st.q.unit != prev.q.unit or st.sentence[0] != prev.sentence[0] or prev.from_value is not None:
-        return False
-    gap = comp.to_gap.fullmatch(text, prev.q.end, st.q.start)
-    if gap is None:
-        return False
-    return comp.from_word.search(text, max(prev.clause, prev.q.start - 24), prev.q.start) is not None
+    win = from_window(prev, st.q.unit, st.sentence[0], st.q.start, text, comp)
+    return win is not None and prev.from_value is None and comp.from_word.search(text, *win) is not None
+
+
+def from_window(prev: Any, unit: str | None, sent_start: int, start: int, text: str, comp: TargetRules
+                ) -> tuple[int, int] | None:
+    """Where 从/由 is looked for before ``prev`` when the figure at ``start`` (of ``unit``, in
+    the sentence from ``sent_start``) may be the Y of 从X提高到Y with ``prev`` its X: same unit,
+    same sentence, only 提高到 (and the like) between them; else None."""
+    if unit != prev.q.unit or sent_start != prev.sentence[0] or not comp.to_gap.fullmatch(text, prev.q.end, start):
+        return None
+    return max(prev.clause, prev.q.start - FROM_REACH), prev.q.start
 
 
 def fold_changes(stmts: list[Any], text: str, comp: TargetRules) -> list[Any]:

@@ -162,7 +162,7 @@ def _skip(text: str, q: Quantity, ss: int, ce: int, comp: TargetRules) -> bool:
         return True
     if comp.per_unit_before.search(text, max(0, q.start - PER_UNIT_REACH), q.start):
         return True  # 每千人口, 每增长1个百分点: the unit of a rate, a what-if
-    if text.count("“", ss, q.start) > text.count("”", ss, q.start):
+    if cues.quoted(text, ss, q.start):
         return True  # inside “…”: part of a name or a slogan (“10强50户”)
     nxt = text[q.end:q.end + 1]
     if text.endswith(("以上", "以下"), 0, q.end) and nxt and (nxt == "的" or "\u4e00" <= nxt <= "\u9fff"):
@@ -224,12 +224,8 @@ def _from_phrase_start(text: str, q: Quantity, sent: tuple[int, int], stmts: lis
                        comp: TargetRules) -> int | None:
     """Where the from-phrase starts when ``q`` is the Y of 从X提高到Y (the cues in 从…X name X's
     time, not Y's: target_lists.fold_from_to makes the two one record at Y)."""
-    if not stmts:
-        return None
-    prev = stmts[-1]
-    if prev.q.unit != q.unit or prev.sentence[0] != sent[0] or not comp.to_gap.fullmatch(text, prev.q.end, q.start):
-        return None
-    m = cues.last(comp.from_word, text, (max(prev.clause, prev.q.start - 24), prev.q.start))
+    win = target_lists.from_window(stmts[-1], q.unit, sent[0], q.start, text, comp) if stmts else None
+    m = cues.last(comp.from_word, text, win) if win is not None else None
     return m.start() if m is not None else None
 
 
@@ -274,7 +270,7 @@ def _indicator(text: str, q: Quantity, bs: int, lb: int, ce: int, comp: TargetRu
             return split
     if m is not None:
         ind = comp.alias_to_id[m.group()]
-        whole = _last_alias(text, bs, m.start(), comp) if comp.measure[ind] == "share" else None
+        whole = _last_name(text, bs, m.start(), True, comp) if comp.measure[ind] == "share" else None
         return ind, (whole.start() if whole else m.start(), m.end()), True
     if noun is not None:
         return "other", noun, True
@@ -282,8 +278,9 @@ def _indicator(text: str, q: Quantity, bs: int, lb: int, ce: int, comp: TargetRu
 
 
 def _last_name(text: str, start: int, end: int, rate: bool, comp: TargetRules) -> re.Match | None:
-    """The last alias in text[start:end] that can name a figure of this kind: a rate alias
-    (服务业) names only a percentage."""
+    """The last alias in text[start:end] that can name a figure of this kind (``rate``: a
+    percentage; a rate alias such as 服务业 names only those). Also the whole a share is of
+    (国内生产总值 in …比重): any alias."""
     best = None
     for m in comp.alias.finditer(text, start, end):
         if rate or m.group() not in comp.rate_only:
@@ -317,14 +314,6 @@ def _split_name(text: str, bs: int, end: int, comp: TargetRules
         if h >= 0 and v.start() - (h + len(head)) <= comp.split_gap:
             return comp.alias_to_id[alias], (h, end), True
     return None
-
-
-def _last_alias(text: str, start: int, end: int, comp: TargetRules) -> re.Match | None:
-    """The last alias in text[start:end] (the whole a share is of: 国内生产总值 in …比重)."""
-    m = None
-    for m in comp.alias.finditer(text, start, end):
-        pass
-    return m
 
 
 def _after_noun(text: str, q: Quantity, ce: int) -> tuple[int, int] | None:

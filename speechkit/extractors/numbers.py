@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Iterator
 
 from speechkit.config import Config
@@ -99,6 +99,11 @@ class Quantity:
     share: bool = False  # a fraction (三分之一, 一半, 三成): a part of a whole, never a growth rate
 
 
+# Most number strings the reader remembers (``ReaderRules.read``) before it starts afresh: a
+# batch of ten thousand reports stays within a few MB.
+READ_CACHE_MAX = 20_000
+
+
 def _alt(words: Any) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
@@ -116,6 +121,10 @@ class ReaderRules:
     implicit: Mapping[str, str]  # a noun that implies a unit (户 -> households)
     cheng_not: frozenset[str]  # 成 before one of these is no share (成为, 成果)
     post: Mapping[str, str]  # qualifier word after a number -> qualifier (左右 -> approx)
+    # each number string read so far -> what ``_read_one`` made of it: a text repeats its
+    # numbers (一, 10, 2.5万) and reading one is the reader's dearest Python step
+    read: dict[str, tuple[float | None, bool, bool, bool]] = field(default_factory=dict, compare=False,
+                                                                   repr=False)
 
 
 def compile_reader(config: Config) -> ReaderRules:
@@ -163,6 +172,15 @@ def compile_reader(config: Config) -> ReaderRules:
 
 def _read_one(s: str, comp: ReaderRules) -> tuple[float | None, bool, bool, bool]:
     """(value, masked, chinese, bare magnitude) of one number with its magnitude/多."""
+    found = comp.read.get(s)
+    if found is None:
+        if len(comp.read) >= READ_CACHE_MAX:
+            comp.read.clear()
+        found = comp.read[s] = _read_new(s, comp)
+    return found
+
+
+def _read_new(s: str, comp: ReaderRules) -> tuple[float | None, bool, bool, bool]:
     if s[0] in "0123456789" or s[0] in MASK_CHARS:
         if comp.compound_rx.search(s) and not any(c in MASK_CHARS for c in s):
             return _compound(s, comp), False, False, False

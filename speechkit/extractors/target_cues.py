@@ -97,10 +97,20 @@ def _title_like(line: str) -> bool:
 
 
 def last(rx: re.Pattern, text: str, win: tuple[int, int]) -> re.Match | None:
-    m = None
-    for m in rx.finditer(text, *win):
-        pass
-    return m
+    """The last of ``rx.finditer(text, *win)`` (searched on from each match's end: most
+    windows hold none or one, and a ``search`` costs less than an iterator)."""
+    search, end = rx.search, win[1]
+    m = search(text, *win)
+    while m is not None:
+        if m.end() == m.start():  # an empty match: finditer's own rule for going on
+            for m in rx.finditer(text, m.start(), end):
+                pass
+            return m
+        n = search(text, m.end(), end)
+        if n is None:
+            return m
+        m = n
+    return None
 
 
 def first(rx: re.Pattern, text: str, wins: list[tuple[int, int]]) -> str | None:

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from itertools import accumulate, repeat
+from operator import add
 from dataclasses import dataclass, replace
 from typing import Callable
 
@@ -36,9 +38,8 @@ from speechkit.spans import outside
 # merge): every break is found once, not once per level it belongs to.
 _LEVELS = (("clause", CLAUSE_BREAKS), ("segment", SEGMENT_BREAKS), ("sentence", SENTENCE_BREAKS),
            ("paragraph", "\n"))
-_OWN_RX = {name: re.compile(f"[{re.escape(''.join(c for c in chars if c not in coarser))}]")
-           for (name, chars), (_, coarser) in zip(_LEVELS, _LEVELS[1:])}
-_NEWLINE = re.compile("\n")
+_OWN = {name: "".join(c for c in chars if c not in coarser)
+        for (name, chars), (_, coarser) in zip(_LEVELS, _LEVELS[1:])}
 # Text shown as indicator_text when no alias is found: at most this many characters next to
 # the number (the gold's hand-written indicator phrases are all shorter).
 PHRASE_MAX = 16
@@ -105,10 +106,10 @@ class _Bounds:
 
     def __init__(self, text: str, comp: TargetRules, quantities: list[Quantity] = ()):
         self.text = text
-        pos = [m.start() for m in _NEWLINE.finditer(text)]
+        pos = _positions(text, "\n")
         self.pos = {"paragraph": pos}
-        for name, rx in reversed(_OWN_RX.items()):  # sentence, segment, clause
-            pos = self.pos[name] = sorted(pos + [m.start() for m in rx.finditer(text)])
+        for name, chars in reversed(_OWN.items()):  # sentence, segment, clause
+            pos = self.pos[name] = sorted(pos + _positions(text, chars))
         inside = [(q.start, q.end) for q in quantities if "\n" in text[q.start:q.end]]
         # a hard wrap inside a word (…固定资产投⏎资增长…: a long line cut between two Han
         # characters, its end no punctuation) breaks nothing either
@@ -129,6 +130,19 @@ class _Bounds:
         p = self.pos[name]
         j = bisect_left(p, start)
         return p[j] if j < len(p) else len(self.text)
+
+
+def _positions(text: str, chars: str) -> list[int]:
+    """Where each of ``chars`` is in ``text``, in order. Split at one character at a time and
+    summed lengths: all in C, twice as fast as a character class's ``finditer`` and the
+    ``start()`` of each match."""
+    out: list[int] = []
+    for c in chars:
+        if c in text:
+            # the k-th break is at the length of the k pieces before it plus the k-1 breaks
+            out += list(accumulate(map(add, map(len, text.split(c)), repeat(1)), initial=-1))[1:-1]
+    out.sort()
+    return out
 
 
 def extract_targets(doc: Document, config: Config, year: int | None,

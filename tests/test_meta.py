@@ -179,3 +179,20 @@ def test_year_alone_is_the_meta_year(path):
     config = Config()
     doc = speechkit.load(str(path), config=config)
     assert extract_year(doc, config) == extract_meta(doc, config).year
+
+
+@pytest.mark.parametrize("text, year", [
+    ("在县委全会上的讲话\n（2019年3月2日）\n同志们：\n今年经济增长6%。", 2019),  # the header's date
+    ("工作报告\n各位代表：\n一、2016年工作回顾\n过去一年，经济稳中有进。", 2017),  # the review heading
+    ("工作报告\n各位代表：\n二、2021\u3000年经济社会发展的主要任务\n要稳字当头。", 2021),  # a wide space
+    ("讲话\n同志们：\n经济稳中有进，民生持续改善。", None),  # nothing tells
+])
+def test_year_from_header_or_body(text, year):
+    """The header's own year is used without folding the body; the body is read when the
+    header tells none, with its full-width forms folded as the lexicon expects."""
+    from speechkit.config import Config
+    from speechkit.extractors.meta import extract_meta, extract_year
+
+    config = Config()
+    doc = speechkit.load(text=text, config=config)
+    assert extract_year(doc, config) == extract_meta(doc, config).year == year

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from speechkit.config import Config
-from speechkit.extractors.year import YearRules, text_year
+from speechkit.extractors.year import YearRules, body_year, own_year, text_year
 from speechkit.lexicons.typed import MetaLexicon
 from speechkit.model import Document, Meta
 from speechkit.normalize.width import fold
@@ -199,10 +199,11 @@ def extract_meta(doc: Document, config: Config) -> Meta:
 
 def extract_year(doc: Document, config: Config) -> int | None:
     """``extract_meta(doc, config).year`` alone (what ``targets`` needs of the meta), without
-    the speaker, jurisdiction and type: the same title, own date and text, so the same year."""
+    the speaker, jurisdiction and type: the same title, own date and text, so the same year.
+    The body is folded only when the header tells no year (most texts date themselves)."""
     comp = config.compiled("meta", _compile)
-    text = fold(doc.norm)
     lo = doc.body_start
-    span = _title(doc, _lines(text, 0, lo), comp)
+    span = _title(doc, _lines(doc.norm, 0, lo), comp)  # line ends: folding keeps every offset
     raw_header = fold(doc.raw[:doc.clean_map.to_origin(lo)] if lo else "")
-    return text_year(text[span[0]:span[1]] if span else "", text, own_date(raw_header, comp), comp.year)
+    year = own_year(fold(doc.norm[span[0]:span[1]]) if span else "", own_date(raw_header, comp), comp.year)
+    return year if year is not None else body_year(fold(doc.norm), comp.year)

@@ -58,16 +58,29 @@ class YearRules:
 
 def text_year(title: str, text: str, date: str | None, rules: YearRules) -> int | None:
     """The year a text speaks from, from its own words (the year a work report plans for: the
-    2025 report reviews 2024): a year in its title, else the date it gives itself, else the
-    year after the one its review heading looks back on (2020年工作回顾 -> 2021), else the year
-    a numbered plan heading opens with (二、2018年经济社会发展总体要求…), else a statement
-    "2013年是…" whose paragraph goes on about 今年 (that year) or 去年 (the year after).
-    ``rules``: the compiled ``year_*`` entries of the meta lexicon."""
+    2025 report reviews 2024): ``own_year`` (its title, the date it gives itself), else
+    ``body_year`` (its headings and statements). ``rules``: the compiled ``year_*`` entries of
+    the meta lexicon."""
+    year = own_year(title, date, rules)
+    return year if year is not None else body_year(text, rules)
+
+
+def own_year(title: str, date: str | None, rules: YearRules) -> int | None:
+    """A year in the title, else the year of the date the text gives itself: what the header
+    says, before any search of the body."""
     m = rules.title.search(title or "")
     if m:
         return int(m.group("y"))
     if date:
         return int(date[:4])
+    return None
+
+
+def body_year(text: str, rules: YearRules) -> int | None:
+    """The year after the one the review heading looks back on (2020年工作回顾 -> 2021), else
+    the year a numbered plan heading opens with (二、2018年经济社会发展总体要求…), else a
+    statement "2013年是…" whose paragraph goes on about 今年 (that year) or 去年 (the year
+    after)."""
     m = rules.review.search(text)
     if m:
         return _year(m) + 1

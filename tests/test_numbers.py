@@ -189,3 +189,19 @@ def test_scanner_equals_reader_regex_on_the_corpus_copies():
     for path in sorted((ROOT / "tests" / "data" / "corpora").glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         assert [m.span() for m in _matches(text, comp)] == [m.span() for m in comp.rx.finditer(text)], path.name
+
+
+def test_reading_cache_gives_what_a_fresh_read_gives(monkeypatch):
+    """``ReaderRules.read`` remembers each number string; a full cache starts afresh and
+    the quantities stay the same."""
+    import speechkit.extractors.numbers as numbers
+
+    text = "投资五千万元，增长8.5%；新增两万人，达到1,200亿元，约三成，五千万元以上。" * 3
+    fresh = compile_reader(Config())
+    expected = [(q.start, q.end, q.value, q.value_max, q.unit) for q in scan_quantities(text, fresh, BARE)]
+    assert expected and fresh.read  # read once, remembered
+    monkeypatch.setattr(numbers, "READ_CACHE_MAX", 2)  # cleared again and again
+    small = compile_reader(Config())
+    again = [(q.start, q.end, q.value, q.value_max, q.unit) for q in scan_quantities(text, small, BARE)]
+    assert again == expected and len(small.read) <= 2
+    assert [(q.start, q.value) for q in scan_quantities(text, fresh, BARE)] == [(s, v) for s, _, v, _, _ in expected]

@@ -48,3 +48,13 @@ def test_two_million_digits_and_a_huge_sentence():
 def test_absurd_values_are_not_reported():
     recs = run("全区生产总值12345678901234567890亿元。财政收入99999999999999万亿元。")
     assert all(r["value"] is None or r["value"] < 1e16 for r in recs)
+
+
+@pytest.mark.parametrize("text", ["", "，", "甲，乙。丙；丁\n戊，，己：", "无标点", "。。\n\n，"])
+def test_break_positions_are_where_the_characters_are(text):
+    """targets._positions (split and summed lengths) finds each break character where a scan
+    of the text finds it."""
+    from speechkit.extractors.targets import _positions
+
+    for chars in ("，,：:", "；;", "。！？!?", "\n"):
+        assert _positions(text, chars) == [i for i, c in enumerate(text) if c in chars]
